@@ -1,0 +1,167 @@
+// Package cli is the journey command line. Run executes one invocation
+// in-process with injected streams and returns the exit code, so the whole
+// CLI is testable without a subprocess.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/report"
+)
+
+// Exit codes (SPEC section 2).
+const (
+	ExitOK       = 0 // clean
+	ExitFindings = 1 // findings at or above the failing severity, a failed gate, a difference
+	ExitUsage    = 2 // usage errors, files that cannot be read or parsed as YAML
+)
+
+// Env is the outside world of one invocation.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Getenv reads the environment (NO_COLOR); nil means os.Getenv.
+	Getenv func(string) string
+	// IsTerminal reports whether a writer is a terminal; nil means a check
+	// of the file mode of *os.File writers.
+	IsTerminal func(w io.Writer) bool
+	// Now is the current time; nil means time.Now. --today overrides it.
+	Now func() time.Time
+}
+
+// OSEnv is the environment of a real process.
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+}
+
+func (e *Env) fill() {
+	if e.Stdin == nil {
+		e.Stdin = strings.NewReader("")
+	}
+	if e.Stdout == nil {
+		e.Stdout = io.Discard
+	}
+	if e.Stderr == nil {
+		e.Stderr = io.Discard
+	}
+	if e.Getenv == nil {
+		e.Getenv = os.Getenv
+	}
+	if e.IsTerminal == nil {
+		e.IsTerminal = isTerminal
+	}
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// app is the state shared by the commands of one invocation.
+type app struct {
+	env         Env
+	color       string // auto | always | never
+	maxFileSize string
+}
+
+// exitCode is returned by a command's RunE to end with that code once its
+// own messages are printed.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+// usageError is a mistake in the command line: exit 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// commands builds the command tree; each command lives in its own file.
+var commands = []func(*app) *cobra.Command{
+	newValidateCmd,
+	newSchemaCmd,
+	newVersionCmd,
+}
+
+// Run executes the command line args (without the program name).
+func Run(args []string, env Env) int {
+	env.fill()
+	a := &app{env: env}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	var code exitCode
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &code):
+		return int(code)
+	}
+	fmt.Fprintf(env.Stderr, "journey: %s\n", report.Sanitize(err.Error()))
+	if !errors.As(err, new(usageError)) || strings.Contains(err.Error(), "flag") {
+		fmt.Fprintln(env.Stderr, "Run 'journey --help' for usage.")
+	}
+	return ExitUsage
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "journey",
+		Short: "Customer journey maps as code: validate, lint, score, render and diff",
+		Long: `journey treats customer journey maps as code: YAML files kept in git,
+checked by analysts and CI, and rendered for the people who read them.
+
+Every command takes files, directories (searched for *.journey.yaml and
+*.personas.yaml) and - for standard input, and writes nothing unless told to.
+
+Exit codes: 0 clean; 1 findings at or above the failing severity, a failed
+gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       versionString(),
+	}
+	root.SetVersionTemplate("journey {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.color, "color", "auto", "colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	pf.StringVar(&a.maxFileSize, "max-file-size", loader.FormatSize(loader.DefaultMaxFileSize), "largest file read, e.g. 8MiB, 512KiB")
+	for _, c := range commands {
+		root.AddCommand(c(a))
+	}
+	return root
+}
+
+// useColor decides colour for a writer: only on a terminal, never with NO_COLOR.
+func (a *app) useColor(w io.Writer) (bool, error) {
+	if a.env.Getenv("NO_COLOR") != "" {
+		return false, nil
+	}
+	switch a.color {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return a.env.IsTerminal(w), nil
+	}
+	return false, usagef("--color %q: want auto, always or never", a.color)
+}

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/report"
+)
+
+// parseSize reads 8MiB, 512KiB, 10MB, 4096 and similar.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, usagef("--max-file-size %q: want a size such as 8MiB, 512KiB or 1048576", s)
+	}
+	return n * mult, nil
+}
+
+// newLoader makes a loader with the global flags applied.
+func (a *app) newLoader() (*loader.Loader, error) {
+	size, err := parseSize(a.maxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return loader.New(loader.Options{MaxFileSize: size, Stdin: a.env.Stdin}), nil
+}
+
+// defaultArgs: with no arguments, commands read the current directory.
+func defaultArgs(args []string) []string {
+	if len(args) == 0 {
+		return []string{"."}
+	}
+	return args
+}
+
+// output is one destination of a report: a format and a file ("" = stdout).
+type output struct {
+	format string
+	path   string
+}
+
+// parseOutputs reads repeated --format values: FMT prints to stdout,
+// FMT=FILE writes to a file. At most one goes to stdout; default text.
+func parseOutputs(values []string, allowed []string) ([]output, error) {
+	var outs []output
+	stdout := 0
+	for _, v := range values {
+		f, path, hasPath := strings.Cut(v, "=")
+		if hasPath && path == "" {
+			return nil, usagef("--format %q: a file name must follow =", v)
+		}
+		if !contains(allowed, f) {
+			return nil, usagef("--format %q: want one of %s (optionally FMT=FILE)", f, strings.Join(allowed, ", "))
+		}
+		if !hasPath {
+			stdout++
+		}
+		outs = append(outs, output{format: f, path: path})
+	}
+	if stdout > 1 {
+		return nil, usagef("--format: only one format can go to standard output; write the others with FMT=FILE")
+	}
+	if stdout == 0 {
+		outs = append([]output{{format: "text"}}, outs...)
+	}
+	return outs, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeReport writes the result to every output; files atomically.
+func (a *app) writeReport(outs []output, r *report.Result) error {
+	for _, o := range outs {
+		f, ok := report.Lookup(o.format)
+		if !ok {
+			return usagef("--format %q is not available", o.format)
+		}
+		if o.path == "" {
+			color, err := a.useColor(a.env.Stdout)
+			if err != nil {
+				return err
+			}
+			opts := report.Options{Color: color, Snippets: a.env.IsTerminal(a.env.Stdout), Version: versionString()}
+			if err := f(a.env.Stdout, r, opts); err != nil {
+				return err
+			}
+			continue
+		}
+		err := atomicfile.Write(o.path, func(w io.Writer) error {
+			return f(w, r, report.Options{Version: versionString()})
+		})
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", o.path, err)
+		}
+	}
+	return nil
+}
+
+// fileSummaries lists the loaded files for reports.
+func fileSummaries(files []*loader.File) []report.FileSummary {
+	out := make([]report.FileSummary, 0, len(files))
+	for _, f := range files {
+		s := report.FileSummary{Path: f.Path, Kind: f.Kind}
+		switch {
+		case f.Journey != nil:
+			s.ID = f.Journey.ID
+		case f.Personas != nil:
+			s.ID = f.Personas.ID
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// exitFor is the exit code of a run: 2 when a file could not be read or
+// parsed, 1 when a finding reaches the failing severity, else 0.
+func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
+	switch {
+	case diag.AnyFatal(ds):
+		return exitCode(ExitUsage)
+	case diag.Max(ds) >= failOn:
+		return exitCode(ExitFindings)
+	}
+	return nil
+}
+
+// addFormatFlag registers the repeatable --format flag.
+func addFormatFlag(cmd *cobra.Command, target *[]string, allowed []string) {
+	cmd.Flags().StringArrayVarP(target, "format", "f", nil,
+		fmt.Sprintf("output format: %s; FMT=FILE writes that format to a file (repeatable)", strings.Join(allowed, ", ")))
+}

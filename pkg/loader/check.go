@@ -1,0 +1,160 @@
+package loader
+
+import (
+	"fmt"
+
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/model"
+)
+
+// checks holds the findings of the semantic checks of one file: what the
+// schema cannot see, such as duplicate ids and ids that name nothing.
+type checks struct {
+	out []diag.Diagnostic
+}
+
+func (c *checks) add(p model.Pos, rule, format string, args ...any) {
+	c.out = append(c.out, diag.Diagnostic{Pos: p, Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// ids tracks the ids of one kind of item to find duplicates.
+type ids struct {
+	c    *checks
+	kind string
+	seen map[string]model.Meta
+}
+
+func (c *checks) ids(kind string) *ids { return &ids{c: c, kind: kind, seen: map[string]model.Meta{}} }
+
+func (s *ids) add(id string, m model.Meta, name string) {
+	if first, dup := s.seen[id]; dup {
+		from := ""
+		if !m.Has("id") {
+			from = fmt.Sprintf(" (made from its %s; give it an id)", name)
+		}
+		where := fmt.Sprintf("line %d", first.Pos.Line)
+		if first.Pos.File != m.Pos.File {
+			where = fmt.Sprintf("%s:%d", first.Pos.File, first.Pos.Line)
+		}
+		s.c.add(m.At("id"), diag.RuleDuplicateID, "duplicate %s id %q%s: already used at %s", s.kind, id, from, where)
+		return
+	}
+	s.seen[id] = m
+}
+
+func (s *ids) has(id string) bool { _, ok := s.seen[id]; return ok }
+
+func (s *ids) list() []string {
+	out := make([]string, 0, len(s.seen))
+	for id := range s.seen {
+		out = append(out, id)
+	}
+	return out
+}
+
+// ref reports an id that names no item of the kind.
+func (s *ids) ref(id string, p model.Pos, from string) {
+	if id == "" || s.has(id) {
+		return
+	}
+	msg := fmt.Sprintf("%s names %s %q, which does not exist", from, s.kind, id)
+	if sug := diag.Suggest(id, s.list()); sug != "" {
+		msg += fmt.Sprintf(": did you mean %q?", sug)
+	} else if len(s.seen) == 0 {
+		msg += fmt.Sprintf(" (the map has no %ss)", s.kind)
+	}
+	s.c.add(p, diag.RuleReference, "%s", msg)
+}
+
+func checkJourney(j *model.Journey) []diag.Diagnostic {
+	c := &checks{}
+	// Included personas first, so a clash is reported at the map's own.
+	personas := c.ids("persona")
+	all := j.AllPersonas()
+	for _, p := range append(all[len(j.Personas):len(all):len(all)], j.Personas...) {
+		personas.add(p.ID, p.Meta, "name")
+	}
+	metrics := c.ids("metric")
+	for _, m := range j.Metrics {
+		metrics.add(m.ID, m.Meta, "name")
+	}
+	goals := c.ids("goal")
+	for _, g := range j.Goals {
+		goals.add(g.ID, g.Meta, "title")
+		metrics.ref(g.Metric, g.At("metric"), fmt.Sprintf("goal %q", g.ID))
+	}
+	stages, touchpoints, painPoints, actions := c.ids("stage"), c.ids("touchpoint"), c.ids("pain point"), c.ids("action")
+	for _, s := range j.Stages {
+		stages.add(s.ID, s.Meta, "name")
+		for _, t := range s.Touchpoints {
+			touchpoints.add(t.ID, t.Meta, "name")
+			for _, p := range t.PainPoints {
+				painPoints.add(p.ID, p.Meta, "description")
+				for _, a := range p.Actions {
+					actions.add(a.ID, a.Meta, "title")
+				}
+			}
+		}
+	}
+	// References, now that every id is known.
+	var everyone []string
+	for _, p := range all {
+		everyone = append(everyone, p.ID)
+	}
+	for _, t := range j.Touchpoints() {
+		from := fmt.Sprintf("touchpoint %q", t.ID)
+		for _, id := range t.Personas {
+			personas.ref(id, t.At("personas"), from)
+		}
+		if !t.PersonasExplicit {
+			t.Personas = everyone // default: every persona
+		}
+		for _, pe := range t.Emotion.PerPersona {
+			personas.ref(pe.Persona, pe.Pos, from+" emotion")
+		}
+		for _, id := range t.Metrics {
+			metrics.ref(id, t.At("metrics"), from)
+		}
+		for _, id := range t.Next {
+			touchpoints.ref(id, t.At("next"), from+" next")
+		}
+		for _, a := range actionsOf(t) {
+			for _, id := range a.Metrics {
+				metrics.ref(id, a.At("metrics"), fmt.Sprintf("action %q", a.ID))
+			}
+		}
+	}
+	return c.out
+}
+
+func actionsOf(t *model.Touchpoint) []*model.Action {
+	var out []*model.Action
+	for _, p := range t.PainPoints {
+		out = append(out, p.Actions...)
+	}
+	return out
+}
+
+func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
+	c := &checks{}
+	personas := c.ids("persona")
+	for _, p := range l.Personas {
+		personas.add(p.ID, p.Meta, "name")
+	}
+	seen := map[*model.PersonaLibrary]bool{}
+	var walk func([]*model.PersonaLibrary)
+	walk = func(libs []*model.PersonaLibrary) {
+		for _, lib := range libs {
+			if seen[lib] {
+				continue
+			}
+			seen[lib] = true
+			for _, p := range lib.Personas {
+				personas.add(p.ID, p.Meta, "name")
+			}
+			walk(lib.Included)
+		}
+	}
+	walk(l.Included)
+	return c.out
+}

@@ -1,0 +1,400 @@
+package loader
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/yamlx"
+)
+
+// decoder turns a validated node tree into the model. It is tolerant: a
+// value of the wrong type is skipped, because the schema has reported it.
+type decoder struct {
+	file string
+}
+
+// object is one mapping node with its keys indexed.
+type object struct {
+	d      *decoder
+	meta   model.Meta
+	values map[string]*yaml.Node
+}
+
+func (d *decoder) pos(n *yaml.Node) model.Pos {
+	return model.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) object(n *yaml.Node) *object {
+	n = yamlx.Resolve(n)
+	o := &object{d: d, values: map[string]*yaml.Node{}}
+	o.meta.Pos = d.pos(n)
+	if n.Kind != yaml.MappingNode {
+		return o
+	}
+	o.meta.Fields = make(map[string]model.Pos, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := yamlx.Resolve(n.Content[i])
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if _, dup := o.values[k.Value]; dup {
+			continue // the first one wins; the duplicate is reported
+		}
+		o.values[k.Value] = n.Content[i+1]
+		o.meta.Fields[k.Value] = d.pos(k)
+		if strings.HasPrefix(k.Value, "x-") {
+			if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
+				if o.meta.Ext == nil {
+					o.meta.Ext = map[string]any{}
+				}
+				o.meta.Ext[k.Value] = v
+			}
+		}
+	}
+	return o
+}
+
+func (o *object) scalar(key string) (*yaml.Node, bool) {
+	n := yamlx.Resolve(o.values[key])
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return nil, false
+	}
+	return n, true
+}
+
+func (o *object) str(key string) string {
+	if n, ok := o.scalar(key); ok {
+		return n.Value
+	}
+	return ""
+}
+
+func (o *object) integer(key string) int {
+	if n, ok := o.scalar(key); ok && n.Tag == "!!int" {
+		if v, err := strconv.ParseInt(n.Value, 0, 32); err == nil {
+			return int(v)
+		}
+		var v int
+		if n.Decode(&v) == nil {
+			return v
+		}
+	}
+	return 0
+}
+
+func (o *object) number(key string) *float64 {
+	if n, ok := o.scalar(key); ok && (n.Tag == "!!int" || n.Tag == "!!float") {
+		var v float64
+		if n.Decode(&v) == nil {
+			return &v
+		}
+	}
+	return nil
+}
+
+func (o *object) date(key string) time.Time {
+	if n, ok := o.scalar(key); ok {
+		if t, err := time.Parse(time.DateOnly, n.Value); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func (o *object) strings(key string) []string {
+	n := yamlx.Resolve(o.values[key])
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, item := range n.Content {
+		if item = yamlx.Resolve(item); item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
+			out = append(out, item.Value)
+		}
+	}
+	return out
+}
+
+func (o *object) list(key string) []*yaml.Node {
+	n := yamlx.Resolve(o.values[key])
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	for _, item := range n.Content {
+		if item = yamlx.Resolve(item); item.Kind == yaml.MappingNode {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// id returns the written id, or the slug of the given name, or a
+// positional id when the name has no letters or digits.
+func (o *object) id(name string, kind string, index int) string {
+	if id := o.str("id"); id != "" {
+		return id
+	}
+	if s := model.Slug(name); s != "" {
+		return s
+	}
+	return fmt.Sprintf("%s-%d", kind, index+1)
+}
+
+func (d *decoder) journey(root *yaml.Node) *model.Journey {
+	o := d.object(root)
+	j := &model.Journey{
+		Meta:            o.meta,
+		Kind:            o.str("kind"),
+		Version:         o.integer("version"),
+		Title:           o.str("title"),
+		Description:     o.str("description"),
+		Owner:           o.str("owner"),
+		LastReviewed:    o.date("last_reviewed"),
+		ReviewEveryDays: o.integer("review_every_days"),
+		BrandValues:     o.strings("brand_values"),
+		Tags:            o.strings("tags"),
+		Include:         d.includes(o),
+	}
+	if j.ReviewEveryDays <= 0 {
+		j.ReviewEveryDays = 90
+	}
+	j.ID = o.id(j.Title, "journey", 0)
+	for i, n := range o.list("goals") {
+		j.Goals = append(j.Goals, d.goal(n, i))
+	}
+	for i, n := range o.list("metrics") {
+		j.Metrics = append(j.Metrics, d.metric(n, i))
+	}
+	for i, n := range o.list("personas") {
+		j.Personas = append(j.Personas, d.persona(n, i))
+	}
+	for i, n := range o.list("stages") {
+		j.Stages = append(j.Stages, d.stage(n, i))
+	}
+	return j
+}
+
+func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
+	o := d.object(root)
+	l := &model.PersonaLibrary{
+		Meta:        o.meta,
+		Kind:        o.str("kind"),
+		Version:     o.integer("version"),
+		Title:       o.str("title"),
+		Description: o.str("description"),
+		Owner:       o.str("owner"),
+		Tags:        o.strings("tags"),
+		Include:     d.includes(o),
+	}
+	l.ID = o.id(l.Title, "personas", 0)
+	for i, n := range o.list("personas") {
+		p := d.persona(n, i)
+		p.From = l
+		l.Personas = append(l.Personas, p)
+	}
+	return l
+}
+
+func (d *decoder) includes(o *object) []model.Include {
+	n := yamlx.Resolve(o.values["include"])
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []model.Include
+	for _, item := range n.Content {
+		if item = yamlx.Resolve(item); item.Kind == yaml.ScalarNode && item.Value != "" {
+			out = append(out, model.Include{Path: item.Value, Pos: d.pos(item)})
+		}
+	}
+	return out
+}
+
+func (d *decoder) goal(n *yaml.Node, i int) *model.Goal {
+	o := d.object(n)
+	g := &model.Goal{
+		Meta:        o.meta,
+		Title:       o.str("title"),
+		Description: o.str("description"),
+		Metric:      o.str("metric"),
+		Baseline:    o.number("baseline"),
+		Target:      o.number("target"),
+		Due:         o.date("due"),
+	}
+	g.ID = o.id(g.Title, "goal", i)
+	return g
+}
+
+func (d *decoder) metric(n *yaml.Node, i int) *model.Metric {
+	o := d.object(n)
+	m := &model.Metric{
+		Meta:         o.meta,
+		Name:         o.str("name"),
+		Description:  o.str("description"),
+		Kind:         o.str("kind"),
+		Unit:         o.str("unit"),
+		Direction:    o.str("direction"),
+		Baseline:     o.number("baseline"),
+		BaselineDate: o.date("baseline_date"),
+		Current:      o.number("current"),
+		CurrentDate:  o.date("current_date"),
+		Target:       o.number("target"),
+		Source:       o.str("source"),
+	}
+	if m.Direction == "" {
+		m.Direction = "higher-is-better"
+	}
+	m.ID = o.id(m.Name, "metric", i)
+	return m
+}
+
+func (d *decoder) persona(n *yaml.Node, i int) *model.Persona {
+	o := d.object(n)
+	p := &model.Persona{
+		Meta:         o.meta,
+		Name:         o.str("name"),
+		Share:        o.number("share"),
+		Demographics: o.str("demographics"),
+		Goals:        o.strings("goals"),
+		PainPoints:   o.strings("pain_points"),
+		Behaviors:    o.strings("behaviors"),
+		Preferences:  o.strings("preferences"),
+	}
+	p.ID = o.id(p.Name, "persona", i)
+	return p
+}
+
+func (d *decoder) stage(n *yaml.Node, i int) *model.Stage {
+	o := d.object(n)
+	s := &model.Stage{
+		Meta:        o.meta,
+		Name:        o.str("name"),
+		Phase:       o.str("phase"),
+		Description: o.str("description"),
+		Emotion:     o.integer("emotion"),
+	}
+	s.ID = o.id(s.Name, "stage", i)
+	for k, tn := range o.list("touchpoints") {
+		t := d.touchpoint(tn, k)
+		t.Stage = s
+		s.Touchpoints = append(s.Touchpoints, t)
+	}
+	return s
+}
+
+func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
+	o := d.object(n)
+	t := &model.Touchpoint{
+		Meta:        o.meta,
+		Name:        o.str("name"),
+		Description: o.str("description"),
+		Channel:     o.str("channel"),
+		Type:        o.str("type"),
+		Owner:       o.str("owner"),
+		Doing:       o.str("doing"),
+		Thinking:    o.str("thinking"),
+		Feeling:     o.str("feeling"),
+		Backstage:   o.str("backstage"),
+		Metrics:     o.strings("metrics"),
+		Next:        o.strings("next"),
+		URL:         o.str("url"),
+	}
+	t.ID = o.id(t.Name, "touchpoint", i)
+	if t.Type == "" && t.Channel != "" {
+		t.Type = model.DefaultType(t.Channel)
+	}
+	if o.meta.Has("personas") {
+		t.Personas = o.strings("personas")
+		t.PersonasExplicit = true
+	}
+	t.Emotion = d.emotion(o)
+	for k, pn := range o.list("pain_points") {
+		p := d.painPoint(pn, k)
+		p.Touchpoint = t
+		t.PainPoints = append(t.PainPoints, p)
+	}
+	return t
+}
+
+func (d *decoder) emotion(o *object) model.Emotion {
+	n := yamlx.Resolve(o.values["emotion"])
+	if n == nil {
+		return model.Emotion{}
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return model.Emotion{Value: o.integer("emotion")}
+	case yaml.MappingNode:
+		var e model.Emotion
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := yamlx.Resolve(n.Content[i]), yamlx.Resolve(n.Content[i+1])
+			if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+				continue
+			}
+			val, err := strconv.Atoi(v.Value)
+			if err != nil {
+				continue
+			}
+			e.PerPersona = append(e.PerPersona, model.PersonaEmotion{Persona: k.Value, Value: val, Pos: d.pos(k)})
+		}
+		return e
+	}
+	return model.Emotion{}
+}
+
+func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
+	o := d.object(n)
+	p := &model.PainPoint{
+		Meta:        o.meta,
+		Description: o.str("description"),
+		Severity:    o.str("severity"),
+	}
+	p.ID = o.id(p.Description, "pain-point", i)
+	for _, en := range o.list("evidence") {
+		eo := d.object(en)
+		p.Evidence = append(p.Evidence, &model.Evidence{
+			Meta:    eo.meta,
+			Source:  eo.str("source"),
+			Summary: eo.str("summary"),
+			Date:    eo.date("date"),
+			Link:    eo.str("link"),
+		})
+	}
+	for k, an := range o.list("actions") {
+		a := d.action(an, k)
+		a.PainPoint = p
+		p.Actions = append(p.Actions, a)
+	}
+	return p
+}
+
+func (d *decoder) action(n *yaml.Node, i int) *model.Action {
+	o := d.object(n)
+	a := &model.Action{
+		Meta:        o.meta,
+		Title:       o.str("title"),
+		Description: o.str("description"),
+		Status:      o.str("status"),
+		Owner:       o.str("owner"),
+		Due:         o.date("due"),
+		Impact:      o.integer("impact"),
+		Ease:        o.integer("ease"),
+		Resources:   o.integer("resources"),
+		ROI:         o.integer("roi"),
+		Confidence:  1,
+		Metrics:     o.strings("metrics"),
+	}
+	if a.Status == "" {
+		a.Status = "idea"
+	}
+	if c := o.number("confidence"); c != nil {
+		a.Confidence = *c
+	}
+	a.ID = o.id(a.Title, "action", i)
+	return a
+}

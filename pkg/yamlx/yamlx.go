@@ -1,0 +1,304 @@
+// Package yamlx parses YAML into position-keeping nodes with the limits a
+// command-line tool needs against hostile input, and converts nodes into
+// the JSON-like values that JSON Schema validation works on.
+package yamlx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxDepth is how deeply mappings and sequences may nest. A journey map
+// needs about twelve levels; the cap keeps recursion and memory bounded.
+const MaxDepth = 100
+
+// MaxNodes bounds the values produced when aliases are expanded, so an
+// alias bomb ("billion laughs") stops with an error instead of eating memory.
+const MaxNodes = 1_000_000
+
+// Error is a problem at a position of the source.
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+var lineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads one YAML document into a node tree and returns its root
+// (the document's content node). It rejects invalid UTF-8, NUL bytes, more
+// than one document and empty input with a positioned *Error.
+func Parse(src []byte) (*yaml.Node, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark
+	if err := checkText(src); err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version"}
+		}
+		return nil, syntaxError(src, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{Line: extra.Line, Col: 1, Msg: "a second YAML document: a journey file holds exactly one (remove the `---` and what follows, or split it into its own file)"}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, syntaxError(src, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version"}
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, &Error{Line: root.Line, Col: root.Column, Msg: "the file is empty: a journey file needs kind and version"}
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("the document is %s, not a mapping: a journey file starts with keys such as `kind: Journey`", describe(root))}
+	}
+	// Comments belong to the document; keep them on the root for fmt.
+	root.HeadComment = joinComments(doc.HeadComment, root.HeadComment)
+	root.FootComment = joinComments(root.FootComment, doc.FootComment)
+	return root, nil
+}
+
+func joinComments(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n\n" + b
+}
+
+// checkText rejects bytes that are not UTF-8 text, with their position.
+func checkText(src []byte) error {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return &Error{Line: line, Col: col, Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): journey files are UTF-8 text", src[i])}
+		case r == 0:
+			return &Error{Line: line, Col: col, Msg: "a NUL byte: this is not a text file"}
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return nil
+}
+
+// syntaxError turns a yaml.v3 error into a positioned one. yaml.v3 gives a
+// line but no column; where the line holds a tab in its indentation, point
+// at the tab, the usual cause.
+func syntaxError(src []byte, err error) error {
+	msg := err.Error()
+	line := 1
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	col := 1
+	lines := bytes.Split(src, []byte("\n"))
+	// yaml.v3 reports the context line, which can be above the fault: look
+	// from there for a tab used as indentation.
+	for l := line; l >= 1 && l <= len(lines) && l < line+3; l++ {
+		text := lines[l-1]
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		if i := bytes.IndexByte(text[:indent], '\t'); i >= 0 {
+			return &Error{Line: l, Col: i + 1, Msg: "a tab in the indentation: YAML indents with spaces only"}
+		}
+	}
+	if strings.Contains(msg, "exceeded max depth") {
+		msg = "nesting too deep: " + msg
+	}
+	return &Error{Line: line, Col: col, Msg: "YAML syntax: " + msg}
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return "a single value"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a mapping"
+}
+
+// Resolve follows aliases to the node they name.
+func Resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < MaxDepth; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// Problem is something the conversion found that is not a syntax error:
+// a duplicate key, a key that is not a string, a merge key.
+type Problem struct {
+	Line, Col int
+	Kind      string // "duplicate-key", "key", "merge", "number"
+	Msg       string
+}
+
+// ToValue converts a node tree into JSON-like values (map[string]any,
+// []any, string, bool, int64, float64, nil) for schema validation: dates
+// stay strings, keys are strings. It reports duplicate keys and other
+// problems, and fails with *Error on nesting deeper than MaxDepth or alias
+// expansion beyond MaxNodes.
+func ToValue(n *yaml.Node) (any, []Problem, error) {
+	c := &converter{}
+	v, err := c.convert(n, 0)
+	return v, c.problems, err
+}
+
+type converter struct {
+	nodes    int
+	problems []Problem
+}
+
+func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
+	if depth > MaxDepth {
+		return nil, &Error{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("nesting deeper than %d levels", MaxDepth)}
+	}
+	c.nodes++
+	if c.nodes > MaxNodes {
+		return nil, &Error{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("more than %d values once aliases are expanded: refusing an alias bomb", MaxNodes)}
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return c.convert(n.Content[0], depth)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil, &Error{Line: n.Line, Col: n.Column, Msg: "an alias to nothing"}
+		}
+		return c.convert(n.Alias, depth+1)
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, item := range n.Content {
+			v, err := c.convert(item, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case yaml.MappingNode:
+		out := make(map[string]any, len(n.Content)/2)
+		first := make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, vn := Resolve(n.Content[i]), n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				c.problems = append(c.problems, Problem{n.Content[i].Line, n.Content[i].Column, "key", "a key must be a plain string, not " + describe(k)})
+				continue
+			}
+			if k.Tag == "!!merge" {
+				c.problems = append(c.problems, Problem{k.Line, k.Column, "merge", "merge keys (`<<`) are not supported: write the fields out"})
+				continue
+			}
+			if prev, dup := first[k.Value]; dup {
+				c.problems = append(c.problems, Problem{k.Line, k.Column, "duplicate-key",
+					fmt.Sprintf("duplicate key %q: already set at line %d", k.Value, prev.Line)})
+				continue
+			}
+			first[k.Value] = k
+			v, err := c.convert(vn, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out[k.Value] = v
+		}
+		return out, nil
+	}
+	return c.scalar(n), nil
+}
+
+func (c *converter) scalar(n *yaml.Node) any {
+	switch n.Tag {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!int":
+		var i int64
+		if n.Decode(&i) == nil {
+			return i
+		}
+		var f float64
+		if n.Decode(&f) == nil {
+			return f
+		}
+	case "!!float":
+		var f float64
+		if n.Decode(&f) == nil {
+			if math.IsNaN(f) || math.IsInf(f, 0) {
+				c.problems = append(c.problems, Problem{n.Line, n.Column, "number", fmt.Sprintf("%s is not a finite number", n.Value)})
+				return n.Value
+			}
+			return f
+		}
+	}
+	return n.Value // strings, timestamps (kept as written), binary, custom tags
+}
+
+// Lookup follows a JSON Schema instance location (keys and indexes) from
+// root and returns the key node (nil for list items and the root) and the
+// value node at the end of the path, or the deepest node it reached.
+func Lookup(root *yaml.Node, path []string) (key, value *yaml.Node) {
+	value = Resolve(root)
+	for _, step := range path {
+		switch value.Kind {
+		case yaml.MappingNode:
+			k, v := MapGet(value, step)
+			if v == nil {
+				return key, value
+			}
+			key, value = k, Resolve(v)
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(step)
+			if err != nil || i < 0 || i >= len(value.Content) {
+				return key, value
+			}
+			key, value = nil, Resolve(value.Content[i])
+		default:
+			return key, value
+		}
+	}
+	return key, value
+}
+
+// MapGet returns the key and value nodes of the first occurrence of key in
+// a mapping node.
+func MapGet(m *yaml.Node, key string) (k, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if kn := Resolve(m.Content[i]); kn.Kind == yaml.ScalarNode && kn.Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}

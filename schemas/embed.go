@@ -1,0 +1,10 @@
+// Package schemas embeds the JSON Schemas of the journey file formats, so
+// the binary, editors and third-party validators all use the same files.
+package schemas
+
+import _ "embed"
+
+// Journey is schemas/journey.schema.json: journey maps and persona libraries.
+//
+//go:embed journey.schema.json
+var Journey []byte
