@@ -165,3 +165,7 @@ func (a *app) useColor(w io.Writer) (bool, error) {
 	}
 	return false, usagef("--color %q: want auto, always or never", a.color)
 }
+
+// explainTopics are the non-rule topics of `journey explain TOPIC` (for
+// example "scoring"); the command that owns a topic registers it in init.
+var explainTopics = map[string]func(a *app) (string, error){}
