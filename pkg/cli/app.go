@@ -97,6 +97,7 @@ var commands = []func(*app) *cobra.Command{
 	newValidateCmd,
 	newSchemaCmd,
 	newVersionCmd,
+	newRenderCmd,
 }
 
 // Run executes the command line args (without the program name).

@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/render/graphviz"
+	"github.com/journey-maps/journey/pkg/report"
+)
+
+type renderFlags struct {
+	format, view, persona, out, today string
+	width                             int
+}
+
+func newRenderCmd(a *app) *cobra.Command {
+	var f renderFlags
+	cmd := &cobra.Command{
+		Use:   "render FILE --format F [--view V] [--persona ID] [-o OUT]",
+		Short: "Draw a map: diagrams, tables, Mermaid, CSV and an HTML report",
+		Long: `render draws one journey map for the people who read it.
+
+Views (--view):
+  journey   the flow: stages left to right, touchpoints coloured by emotion,
+            pain points attached, next edges (default)
+  matrix    stages as columns, lanes as rows: touchpoints, doing, thinking,
+            feeling, emotion, pain points, actions, owners, backstage
+  personas  the persona profiles
+  backlog   the improvement actions, ranked by priority
+  emotions  the emotion curve across the touchpoints, one line per persona
+
+Formats (--format):
+  svg, png  diagrams (journey, emotions); drawn in-process, no Graphviz needed
+  dot       the journey diagram as Graphviz source
+  mermaid   a Mermaid journey diagram GitHub renders in markdown (journey, emotions)
+  table     a table for the terminal, wrapped to its width (every view; default)
+  markdown  a markdown table (every view)
+  csv       a spreadsheet (every view)
+  html      one self-contained page: diagram, emotion curve, matrix, personas,
+            backlog and lint findings (no --view)
+
+Text formats go to standard output unless -o is given; png needs -o or a
+pipe. -o writes atomically and never overwrites the map it reads.`,
+		Example: `  journey render checkout.journey.yaml
+  journey render checkout.journey.yaml --view matrix --format markdown
+  journey render checkout.journey.yaml --format svg -o checkout.svg
+  journey render checkout.journey.yaml --view emotions --persona student --format png -o student.png
+  journey render checkout.journey.yaml --format html -o checkout.html`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runRender(cmd, args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", render.FormatTable, "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVar(&f.view, "view", render.ViewJourney, "what to draw: "+strings.Join(render.Views, ", "))
+	fl.StringVar(&f.persona, "persona", "", "show one persona's view (a persona id)")
+	fl.StringVarP(&f.out, "output", "o", "", "write to this file (atomically) instead of standard output")
+	fl.IntVar(&f.width, "width", 0, "wrap terminal tables to this many columns (default: the terminal's width, or $COLUMNS)")
+	fl.StringVar(&f.today, "today", "", "the date lint findings in the html report are judged on (YYYY-MM-DD)")
+	return cmd
+}
+
+func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error {
+	if f.format == render.FormatHTML && cmd.Flags().Changed("view") {
+		return usagef("--format html renders the whole report (diagram, emotion curve, matrix, personas, backlog, findings); leave out --view")
+	}
+	if f.format != render.FormatHTML {
+		if err := render.Check(f.view, f.format); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	if render.IsBinary(f.format) && f.out == "" && a.env.IsTerminal(a.env.Stdout) {
+		return usagef("--format %s is binary: write it to a file with -o FILE, or pipe it", f.format)
+	}
+	if f.width < 0 {
+		return usagef("--width %d: want a number of columns", f.width)
+	}
+	today, err := a.renderToday(f.today)
+	if err != nil {
+		return err
+	}
+
+	l, err := a.newLoader()
+	if err != nil {
+		return err
+	}
+	files, problems := l.Load(defaultArgs(args))
+	ds := problems
+	for _, fl := range files {
+		ds = append(ds, fl.Diags...)
+	}
+	diag.Sort(ds)
+	ds = diag.Dedup(ds)
+	if diag.AnyFatal(ds) || diag.Max(ds) >= diag.Error {
+		// A map with format errors may have dangling references: show
+		// what is wrong instead of drawing something misleading.
+		r := &report.Result{Command: "render", Files: fileSummaries(files), Diags: ds, Source: l.Source}
+		if err := report.Text(a.env.Stderr, r, report.Options{}); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.env.Stderr, "journey: render: fix the errors above first (%s)\n", r.Summary())
+		return exitFor(ds, diag.Error)
+	}
+
+	var maps []*loader.File
+	for _, fl := range files {
+		if fl.Journey != nil {
+			maps = append(maps, fl)
+		}
+	}
+	switch {
+	case len(maps) == 0:
+		return usagef("render: no journey map in %s (persona libraries are drawn through the maps that include them)", strings.Join(defaultArgs(args), " "))
+	case len(maps) > 1:
+		var names []string
+		for _, m := range maps {
+			names = append(names, m.Path)
+		}
+		return usagef("render draws one map at a time; got %d: %s", len(maps), strings.Join(names, ", "))
+	}
+	file := maps[0]
+	if f.out != "" {
+		if err := refuseInput(f.out, files); err != nil {
+			return err
+		}
+	}
+
+	in := &render.Input{Journey: file.Journey, Persona: f.persona, Health: -1, Source: file.Path, Generated: today}
+	if err := a.renderExtras(in, file, f, today); err != nil {
+		return err
+	}
+	d, err := render.Prepare(in)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	opts := render.Options{Width: a.renderWidth(f.width), Layout: graphviz.SVG, Rasterize: rasterize}
+	var buf bytes.Buffer
+	if err := render.Render(cmd.Context(), &buf, d, f.view, f.format, opts); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if f.out == "" {
+		_, err := a.env.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeAtomic(f.out, buf.Bytes()); err != nil {
+		return fmt.Errorf("writing %s: %w", f.out, err)
+	}
+	return nil
+}
+
+// renderWidth is the column count terminal tables wrap to: --width, else
+// the terminal's, else $COLUMNS; 0 (no wrapping) when none is known.
+func (a *app) renderWidth(flag int) int {
+	if flag > 0 {
+		return flag
+	}
+	if a.env.IsTerminal(a.env.Stdout) {
+		if w := terminalWidth(a.env.Stdout); w > 0 {
+			return w
+		}
+	}
+	if n, err := strconv.Atoi(a.env.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 0
+}
+
+// refuseInput stops -o from replacing a file the map was read from.
+func refuseInput(out string, files []*loader.File) error {
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return usagef("-o %q: %v", out, err)
+	}
+	outInfo, statErr := os.Stat(out)
+	check := func(path string) error {
+		if path == "" || path == loader.StdinPath {
+			return nil
+		}
+		abs, err := filepath.Abs(path)
+		same := err == nil && abs == outAbs
+		if !same && statErr == nil {
+			if info, err := os.Stat(path); err == nil && os.SameFile(info, outInfo) {
+				same = true
+			}
+		}
+		if same {
+			return usagef("-o %s would overwrite the map it renders; choose another file", out)
+		}
+		return nil
+	}
+	for _, fl := range files {
+		if err := check(fl.Path); err != nil {
+			return err
+		}
+		if fl.Journey != nil {
+			for _, lib := range fl.Journey.Included {
+				if err := check(lib.Pos.File); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
