@@ -6,7 +6,9 @@ import (
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/score"
 )
 
 // renderToday is the date of the run: --today, else the environment's.
@@ -23,6 +25,19 @@ func (a *app) renderToday(flag string) (time.Time, error) {
 
 // renderExtras adds the ranked backlog, health and lint findings.
 func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, today time.Time) error {
+	if f.persona != "" && file.Journey.Persona(f.persona) == nil {
+		return nil // Prepare reports the unknown persona
+	}
+	rep := score.Compute(file.Journey, file.Diags, score.Options{Persona: f.persona, Today: today, Weights: score.DefaultWeights()})
+	in.Experience = map[*model.Touchpoint]float64{}
+	for _, ts := range rep.Touchpoints {
+		if ts.HasData {
+			in.Experience[ts.Touchpoint] = ts.Experience
+		}
+	}
+	for _, b := range rep.Backlog {
+		in.Backlog = append(in.Backlog, render.Ranked{Action: b.Action, Priority: b.Priority, Rank: b.Rank})
+	}
 	return nil
 }
 

@@ -109,6 +109,10 @@ type Input struct {
 	Persona string
 	// Backlog is the ranked action list (the backlog view and the report).
 	Backlog []Ranked
+	// Experience, when set, gives the emotion shown for each touchpoint
+	// that has one (computed for the same persona), so figures agree with
+	// `journey score`; without it they are computed here the same way.
+	Experience map[*model.Touchpoint]float64
 	// Health is the map health score 0..100, or -1 when not known.
 	Health int
 	// Findings are the lint findings shown in the report.
@@ -212,7 +216,11 @@ func (d *Data) Next(t *model.Touchpoint) []*model.Touchpoint { return d.next[t] 
 // per-persona values weighted by share. A touchpoint with none takes its
 // stage's. ok is false when nothing was recorded.
 func (d *Data) Emotion(t *model.Touchpoint) (float64, bool) {
-	if d.Persona != nil {
+	if d.In.Experience != nil {
+		if v, ok := d.In.Experience[t]; ok {
+			return v, true
+		}
+	} else if d.Persona != nil {
 		if v, ok := t.Emotion.For(d.Persona.ID); ok {
 			return float64(v), true
 		}
