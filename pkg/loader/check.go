@@ -103,8 +103,8 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 	}
 	for _, t := range j.Touchpoints() {
 		from := fmt.Sprintf("touchpoint %q", t.ID)
-		for _, id := range t.Personas {
-			personas.ref(id, t.At("personas"), from)
+		for i, id := range t.Personas {
+			personas.ref(id, t.ItemAt("personas", i), from)
 		}
 		if !t.PersonasExplicit {
 			t.Personas = everyone // default: every persona
@@ -112,15 +112,15 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 		for _, pe := range t.Emotion.PerPersona {
 			personas.ref(pe.Persona, pe.Pos, from+" emotion")
 		}
-		for _, id := range t.Metrics {
-			metrics.ref(id, t.At("metrics"), from)
+		for i, id := range t.Metrics {
+			metrics.ref(id, t.ItemAt("metrics", i), from)
 		}
-		for _, id := range t.Next {
-			touchpoints.ref(id, t.At("next"), from+" next")
+		for i, id := range t.Next {
+			touchpoints.ref(id, t.ItemAt("next", i), from+" next")
 		}
 		for _, a := range actionsOf(t) {
-			for _, id := range a.Metrics {
-				metrics.ref(id, a.At("metrics"), fmt.Sprintf("action %q", a.ID))
+			for i, id := range a.Metrics {
+				metrics.ref(id, a.ItemAt("metrics", i), fmt.Sprintf("action %q", a.ID))
 			}
 		}
 	}

@@ -112,11 +112,17 @@ func (o *object) strings(key string) []string {
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
+	pos := make([]model.Pos, 0, len(n.Content))
 	for _, item := range n.Content {
 		if item = yamlx.Resolve(item); item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
 			out = append(out, item.Value)
+			pos = append(pos, o.d.pos(item))
 		}
 	}
+	if o.meta.Items == nil {
+		o.meta.Items = map[string][]model.Pos{}
+	}
+	o.meta.Items[key] = pos
 	return out
 }
 

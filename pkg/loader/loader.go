@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -61,24 +62,34 @@ type File struct {
 	// Diags are the format findings of this file and of the files it
 	// includes, sorted.
 	Diags []diag.Diagnostic
+
+	abs string // absolute path, anchors includes
 }
 
 // Valid reports whether the file and its includes have no format errors.
 func (f *File) Valid() bool { return diag.Max(f.Diags) < diag.Error }
 
-// Loader loads files, sharing parsed includes between them.
+// Loader loads files. Included libraries are parsed once per Loader and
+// shared; include resolution (cycles, depth) is done for each top-level
+// file, so its findings do not depend on the order files were loaded in.
 type Loader struct {
 	opts Options
 
 	mu      sync.Mutex
-	entries map[string]*entry // by absolute path
-	sources map[string][]byte // by display path
+	parsed  map[string]*cacheEntry // included files, by absolute path
+	sources map[string][]byte      // by display path
 }
 
-type entry struct {
-	once sync.Once
+// parsedFile is a file parsed, checked against the schema and decoded,
+// before its includes are followed.
+type parsedFile struct {
 	file *File
-	own  []diag.Diagnostic // findings in this file only
+	own  []diag.Diagnostic // findings in this file itself
+}
+
+type cacheEntry struct {
+	once sync.Once
+	p    *parsedFile
 }
 
 // New returns a Loader.
@@ -89,7 +100,7 @@ func New(opts Options) *Loader {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	l := &Loader{opts: opts, entries: map[string]*entry{}, sources: map[string][]byte{}}
+	l := &Loader{opts: opts, parsed: map[string]*cacheEntry{}, sources: map[string][]byte{}}
 	if l.opts.ReadFile == nil {
 		l.opts.ReadFile = l.readOS
 	}
@@ -169,38 +180,45 @@ func (l *Loader) LoadStdin() *File {
 		data, err = readLimited(l.opts.Stdin, l.opts.MaxFileSize)
 	}
 	wd, _ := os.Getwd()
-	return l.loadBytes(StdinPath, filepath.Join(wd, "stdin"), data, err, nil)
+	return l.resolve(l.parse(StdinPath, filepath.Join(wd, "stdin"), data, err))
 }
 
 // LoadFile loads one file by path, with its includes.
 func (l *Loader) LoadFile(path string) *File {
-	return l.load(filepath.Clean(path), nil)
+	path = filepath.Clean(path)
+	abs := absPath(path)
+	data, err := l.opts.ReadFile(path)
+	return l.resolve(l.parse(path, abs, data, err))
 }
 
 // LoadBytes loads a file whose content is already in memory (for example
 // from a git revision); path names it and anchors its includes.
 func (l *Loader) LoadBytes(path string, data []byte) *File {
-	abs, _ := filepath.Abs(path)
-	return l.loadBytes(filepath.Clean(path), abs, data, nil, nil)
+	path = filepath.Clean(path)
+	return l.resolve(l.parse(path, absPath(path), data, nil))
 }
 
-func (l *Loader) load(path string, chain []string) *File {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
 	}
+	return path
+}
+
+// parseIncluded parses an included file once per Loader.
+func (l *Loader) parseIncluded(path, abs string) *parsedFile {
 	l.mu.Lock()
-	e, ok := l.entries[abs]
+	e, ok := l.parsed[abs]
 	if !ok {
-		e = &entry{}
-		l.entries[abs] = e
+		e = &cacheEntry{}
+		l.parsed[abs] = e
 	}
 	l.mu.Unlock()
 	e.once.Do(func() {
 		data, err := l.opts.ReadFile(path)
-		e.file = l.loadBytes(path, abs, data, err, chain)
+		e.p = l.parse(path, abs, data, err)
 	})
-	return e.file
+	return e.p
 }
 
 func (l *Loader) readOS(path string) ([]byte, error) {
@@ -229,121 +247,160 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-func (l *Loader) loadBytes(path, abs string, data []byte, readErr error, chain []string) *File {
-	f := &File{Path: path, Source: data}
+// parse reads one file without following its includes.
+func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile {
+	f := &File{Path: path, Source: data, abs: abs}
+	p := &parsedFile{file: f}
 	l.mu.Lock()
 	l.sources[path] = data
 	l.mu.Unlock()
-	fatal := func(line, col int, rule, msg string) *File {
-		f.Diags = []diag.Diagnostic{{Pos: model.Pos{File: path, Line: line, Col: col}, Severity: diag.Error, Rule: rule, Message: msg, Fatal: true}}
-		return f
+	stop := func(line, col int, rule, msg string, fatal bool) *parsedFile {
+		p.own = []diag.Diagnostic{{Pos: model.Pos{File: path, Line: line, Col: col}, Severity: diag.Error, Rule: rule, Message: msg, Fatal: fatal}}
+		return p
 	}
 	if readErr != nil {
-		return fatal(0, 0, diag.RuleFile, "cannot read: "+readMessage(readErr))
+		return stop(0, 0, diag.RuleFile, "cannot read: "+readMessage(readErr), true)
 	}
 	root, err := yamlx.Parse(data)
-	if err != nil {
-		var pe *yamlx.Error
-		if errors.As(err, &pe) {
-			return fatal(pe.Line, pe.Col, diag.RuleSyntax, pe.Msg)
+	if err == nil {
+		var value any
+		var problems []yamlx.Problem
+		value, problems, err = yamlx.ToValue(root)
+		if err == nil {
+			l.decode(p, root, value, problems)
+			return p
 		}
-		return fatal(1, 1, diag.RuleSyntax, err.Error())
 	}
-	value, problems, err := yamlx.ToValue(root)
-	if err != nil {
-		var pe *yamlx.Error
-		if errors.As(err, &pe) {
-			return fatal(pe.Line, pe.Col, diag.RuleSyntax, pe.Msg)
+	var pe *yamlx.Error
+	if errors.As(err, &pe) {
+		if pe.Structural {
+			return stop(pe.Line, pe.Col, diag.RuleSchema, pe.Msg, false)
 		}
-		return fatal(1, 1, diag.RuleSyntax, err.Error())
+		return stop(pe.Line, pe.Col, diag.RuleSyntax, pe.Msg, true)
 	}
-	f.Root = root
-	var own []diag.Diagnostic
-	for _, p := range problems {
-		rule := diag.RuleSyntax
-		if p.Kind == "duplicate-key" {
-			rule = diag.RuleDuplicateKey
-		}
-		own = append(own, diag.Diagnostic{Pos: model.Pos{File: path, Line: p.Line, Col: p.Col}, Severity: diag.Error, Rule: rule, Message: p.Msg})
-	}
-	own = append(own, schema.Validate(path, root, value)...)
+	return stop(1, 1, diag.RuleSyntax, err.Error(), true)
+}
 
-	dec := &decoder{file: path}
-	kindNode, _ := value.(map[string]any)["kind"].(string)
-	var includes []model.Include
-	switch kindNode {
-	case model.KindPersonas:
+func (l *Loader) decode(p *parsedFile, root *yaml.Node, value any, problems []yamlx.Problem) {
+	f := p.file
+	f.Root = root
+	for _, pr := range problems {
+		rule := diag.RuleSyntax
+		switch pr.Kind {
+		case "duplicate-key":
+			rule = diag.RuleDuplicateKey
+		case "number":
+			rule = diag.RuleSchema
+		}
+		p.own = append(p.own, diag.Diagnostic{Pos: model.Pos{File: f.Path, Line: pr.Line, Col: pr.Col}, Severity: diag.Error, Rule: rule, Message: pr.Msg})
+	}
+	// A value the conversion already reported (a NaN, a duplicate key) gets
+	// no second, vaguer schema finding at the same place.
+	reported := map[[2]int]bool{}
+	for _, pr := range problems {
+		reported[[2]int{pr.Line, pr.Col}] = true
+	}
+	for _, d := range schema.Validate(f.Path, root, value) {
+		if !reported[[2]int{d.Line, d.Col}] {
+			p.own = append(p.own, d)
+		}
+	}
+	dec := &decoder{file: f.Path}
+	if kind, _ := value.(map[string]any)["kind"].(string); kind == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)
-		includes = f.Personas.Include
-	default:
-		// A missing or wrong kind is reported by the schema; read the
-		// rest as a journey so its other problems are found too.
-		f.Kind = model.KindJourney
-		f.Journey = dec.journey(root)
-		includes = f.Journey.Include
+		return
 	}
+	// A missing or wrong kind is reported by the schema; read the rest as
+	// a journey so that its other problems are found too.
+	f.Kind = model.KindJourney
+	f.Journey = dec.journey(root)
+}
 
-	// Includes: each must be a persona library inside the allowed tree,
-	// with no cycle and at most MaxIncludeDepth levels.
-	chain = append(append([]string(nil), chain...), abs)
-	var included []*model.PersonaLibrary
-	var inherited []diag.Diagnostic
-	for _, inc := range includes {
-		lib, ds := l.include(path, abs, inc, chain)
-		own = append(own, ds...)
-		if lib != nil {
-			included = append(included, lib.Personas)
-			inherited = append(inherited, lib.Diags...)
-		}
+// resolve follows the includes of a top-level file and runs the checks
+// that need them. The File it returns is the top-level file's own.
+func (l *Loader) resolve(p *parsedFile) *File {
+	f := p.file
+	r := &resolution{l: l, seen: map[string]bool{}}
+	r.diags = append(r.diags, p.own...)
+	switch {
+	case f.Journey != nil:
+		f.Journey.Included = r.includes(f.Path, f.abs, f.Journey.Include, []string{f.abs})
+		r.diags = append(r.diags, checkJourney(f.Journey)...)
+	case f.Personas != nil:
+		f.Personas.Included = r.includes(f.Path, f.abs, f.Personas.Include, []string{f.abs})
+		r.diags = append(r.diags, checkLibrary(f.Personas)...)
 	}
-	if f.Journey != nil {
-		f.Journey.Included = included
-		own = append(own, checkJourney(f.Journey)...)
-	} else {
-		f.Personas.Included = included
-		own = append(own, checkLibrary(f.Personas)...)
-	}
-	f.Diags = append(own, inherited...)
-	diag.Sort(f.Diags)
-	f.Diags = diag.Dedup(f.Diags)
+	diag.Sort(r.diags)
+	f.Diags = diag.Dedup(r.diags)
 	return f
 }
 
-// include resolves one include of the file at path (absolute abs).
-func (l *Loader) include(path, abs string, inc model.Include, chain []string) (*File, []diag.Diagnostic) {
-	bad := func(format string, args ...any) (*File, []diag.Diagnostic) {
-		return nil, []diag.Diagnostic{{Pos: inc.Pos, Severity: diag.Error, Rule: diag.RuleInclude, Message: fmt.Sprintf(format, args...)}}
-	}
-	if filepath.IsAbs(inc.Path) {
-		return bad("include %q: an absolute path; write it relative to this file", inc.Path)
-	}
-	target := filepath.Join(filepath.Dir(abs), filepath.FromSlash(inc.Path))
-	if !l.inside(target) {
-		return bad("include %q leaves the directory tree of the files being checked", inc.Path)
-	}
-	for _, c := range chain {
-		if c == target {
-			return bad("include %q makes a cycle: %s", inc.Path, cycle(chain, target))
+// resolution is the include walk of one top-level file.
+type resolution struct {
+	l     *Loader
+	seen  map[string]bool // files whose own findings are already collected
+	diags []diag.Diagnostic
+}
+
+// includes resolves the includes of the file at path (absolute abs),
+// reached through chain, and returns the libraries they name. Each library
+// is a copy whose Included belongs to this walk, so shared parses are
+// never written to.
+func (r *resolution) includes(path, abs string, incs []model.Include, chain []string) []*model.PersonaLibrary {
+	var out []*model.PersonaLibrary
+	for _, inc := range incs {
+		bad := func(format string, args ...any) {
+			r.diags = append(r.diags, diag.Diagnostic{Pos: inc.Pos, Severity: diag.Error, Rule: diag.RuleInclude, Message: fmt.Sprintf(format, args...)})
 		}
+		if filepath.IsAbs(inc.Path) {
+			bad("include %q: an absolute path; write it relative to this file", inc.Path)
+			continue
+		}
+		target := filepath.Join(filepath.Dir(abs), filepath.FromSlash(inc.Path))
+		if !r.l.inside(target) {
+			bad("include %q leaves the directory tree of the files being checked", inc.Path)
+			continue
+		}
+		if slices.Contains(chain, target) {
+			bad("include %q makes a cycle: %s", inc.Path, cycle(chain, target))
+			continue
+		}
+		if len(chain) > MaxIncludeDepth {
+			bad("include %q: includes nest deeper than %d levels", inc.Path, MaxIncludeDepth)
+			continue
+		}
+		shown := filepath.Join(filepath.Dir(path), filepath.FromSlash(inc.Path))
+		if path == StdinPath {
+			shown = filepath.Clean(filepath.FromSlash(inc.Path))
+		}
+		p := r.l.parseIncluded(shown, target)
+		if p.file.Root == nil {
+			// Say where the include is; the file's own finding says why.
+			bad("include %q cannot be loaded: %s", inc.Path, firstMessage(p.own))
+			if p.file.Source != nil {
+				r.collect(target, p) // where the file is broken
+			}
+			continue
+		}
+		if p.file.Kind != model.KindPersonas {
+			bad("include %q is a %s file: only persona libraries (kind: Personas) can be included", inc.Path, p.file.Kind)
+			continue
+		}
+		r.collect(target, p)
+		lib := *p.file.Personas
+		lib.Included = r.includes(p.file.Path, target, lib.Include, append(chain[:len(chain):len(chain)], target))
+		out = append(out, &lib)
 	}
-	if len(chain) > MaxIncludeDepth {
-		return bad("include %q: includes nest deeper than %d levels", inc.Path, MaxIncludeDepth)
+	return out
+}
+
+// collect adds an included file's own findings once per walk.
+func (r *resolution) collect(abs string, p *parsedFile) {
+	if !r.seen[abs] {
+		r.seen[abs] = true
+		r.diags = append(r.diags, p.own...)
 	}
-	shown := filepath.Join(filepath.Dir(path), filepath.FromSlash(inc.Path))
-	if path == StdinPath {
-		shown = filepath.Clean(filepath.FromSlash(inc.Path))
-	}
-	lib := l.load(shown, chain)
-	if lib.Root == nil {
-		// Say where the include is; the file's own finding says why.
-		_, ds := bad("include %q cannot be loaded: %s", inc.Path, firstMessage(lib.Diags))
-		return lib, ds
-	}
-	if lib.Kind != model.KindPersonas {
-		return bad("include %q is a %s file: only persona libraries (kind: Personas) can be included", inc.Path, lib.Kind)
-	}
-	return lib, nil
 }
 
 func firstMessage(ds []diag.Diagnostic) string {

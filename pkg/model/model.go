@@ -25,6 +25,17 @@ type Meta struct {
 	Fields map[string]Pos `json:"-"`
 	// Ext holds the `x-` extension keys, kept verbatim and ignored by rules.
 	Ext map[string]any `json:"-"`
+	// Items holds the positions of the entries of list fields of plain
+	// values (personas, metrics, next...), by field.
+	Items map[string][]Pos `json:"-"`
+}
+
+// ItemAt returns the position of entry i of a list field, or of the field.
+func (m Meta) ItemAt(field string, i int) Pos {
+	if ps := m.Items[field]; i < len(ps) {
+		return ps[i]
+	}
+	return m.At(field)
 }
 
 // At returns the position of the named field, or of the element itself

@@ -29,6 +29,10 @@ const MaxNodes = 1_000_000
 type Error struct {
 	Line, Col int
 	Msg       string
+	// Structural is set when the YAML itself is fine but is not one
+	// mapping document (empty, a list, several documents): a format
+	// finding rather than a file that cannot be parsed.
+	Structural bool
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
@@ -47,25 +51,25 @@ func Parse(src []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version"}
+			return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version", Structural: true}
 		}
 		return nil, syntaxError(src, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &Error{Line: extra.Line, Col: 1, Msg: "a second YAML document: a journey file holds exactly one (remove the `---` and what follows, or split it into its own file)"}
+		return nil, &Error{Line: extra.Line, Col: 1, Msg: "a second YAML document: a journey file holds exactly one (remove the `---` and what follows, or split it into its own file)", Structural: true}
 	} else if !errors.Is(err, io.EOF) {
 		return nil, syntaxError(src, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version"}
+		return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version", Structural: true}
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, &Error{Line: root.Line, Col: root.Column, Msg: "the file is empty: a journey file needs kind and version"}
+		return nil, &Error{Line: root.Line, Col: root.Column, Msg: "the file is empty: a journey file needs kind and version", Structural: true}
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("the document is %s, not a mapping: a journey file starts with keys such as `kind: Journey`", describe(root))}
+		return nil, &Error{Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("the document is %s, not a mapping: a journey file starts with keys such as `kind: Journey`", describe(root)), Structural: true}
 	}
 	// Comments belong to the document; keep them on the root for fmt.
 	root.HeadComment = joinComments(doc.HeadComment, root.HeadComment)

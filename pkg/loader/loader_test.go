@@ -1,0 +1,289 @@
+package loader
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/schemas"
+)
+
+func loadOne(t *testing.T, path string) *File {
+	t.Helper()
+	files, problems := New(Options{}).Load([]string{path})
+	if len(problems) > 0 || len(files) != 1 {
+		t.Fatalf("Load(%s): %d files, problems %v", path, len(files), problems)
+	}
+	return files[0]
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestDefaults(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, dir, "m.journey.yaml", `kind: Journey
+version: 1
+title: Online Checkout!
+personas:
+  - name: Busy Pro
+  - name: Étudiant à Paris
+stages:
+  - name: Purchase
+    touchpoints:
+      - name: Call the shop
+        channel: phone
+      - name: Web form
+        channel: website
+        personas: [busy-pro]
+        pain_points:
+          - description: "Too many fields: 14"
+            actions:
+              - title: Fewer fields
+`)
+	f := loadOne(t, "m.journey.yaml")
+	if len(f.Diags) > 0 {
+		t.Fatalf("unexpected findings: %v", f.Diags)
+	}
+	j := f.Journey
+	got := []string{j.ID, j.Personas[0].ID, j.Personas[1].ID, j.Stages[0].ID,
+		j.Stages[0].Touchpoints[0].ID, j.Stages[0].Touchpoints[0].Type, j.Stages[0].Touchpoints[1].Type,
+		j.PainPoints()[0].ID, j.Actions()[0].ID, j.Actions()[0].Status}
+	want := []string{"online-checkout", "busy-pro", "etudiant-a-paris", "purchase",
+		"call-the-shop", "physical", "digital", "too-many-fields-14", "fewer-fields", "idea"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("defaults (-want +got):\n%s", diff)
+	}
+	if j.ReviewEveryDays != 90 || j.Actions()[0].Confidence != 1 {
+		t.Errorf("review_every_days %d, confidence %v", j.ReviewEveryDays, j.Actions()[0].Confidence)
+	}
+	tp := j.Stages[0].Touchpoints
+	if diff := cmp.Diff([]string{"busy-pro", "etudiant-a-paris"}, tp[0].Personas); diff != "" || tp[0].PersonasExplicit {
+		t.Errorf("a touchpoint without personas serves every persona: %s", diff)
+	}
+	if diff := cmp.Diff([]string{"busy-pro"}, tp[1].Personas); diff != "" || !tp[1].PersonasExplicit {
+		t.Errorf("explicit personas: %s", diff)
+	}
+	if tp[0].Stage != j.Stages[0] || j.Actions()[0].PainPoint.Touchpoint != tp[1] {
+		t.Error("parent links are not set")
+	}
+}
+
+func TestPositions(t *testing.T) {
+	f := loadOne(t, "../../testdata/loader/full.journey.yaml")
+	j := f.Journey
+	tp := j.Touchpoint("product-page")
+	for _, c := range []struct {
+		what string
+		got  model.Pos
+		line int
+		col  int
+	}{
+		{"journey", j.Pos, 3, 1},
+		{"last_reviewed key", j.At("last_reviewed"), 9, 1},
+		{"goal", j.Goals[0].Pos, 16, 5},
+		{"touchpoint", tp.Pos, 53, 9},
+		{"touchpoint owner", tp.At("owner"), 58, 9},
+		{"second persona of the touchpoint", tp.ItemAt("personas", 1), 59, 30},
+		{"per-persona emotion", tp.Emotion.PerPersona[1].Pos, 64, 32},
+		{"action", j.Actions()[0].Pos, 78, 17},
+		{"evidence date", j.PainPoints()[0].Evidence[0].At("date"), 75, 17},
+	} {
+		if c.got.Line != c.line || c.got.Col != c.col || !strings.HasSuffix(c.got.File, "full.journey.yaml") {
+			t.Errorf("%s at %s:%d:%d, want line %d col %d", c.what, c.got.File, c.got.Line, c.got.Col, c.line, c.col)
+		}
+	}
+}
+
+func TestExtensionsKept(t *testing.T) {
+	j := loadOne(t, "../../testdata/loader/full.journey.yaml").Journey
+	if diff := cmp.Diff(map[string]any{"x-extension": map[string]any{"kept": true}}, j.Ext); diff != "" {
+		t.Error(diff)
+	}
+	if j.Goals[0].Ext["x-note"] != "goal extension" {
+		t.Errorf("goal Ext = %v", j.Goals[0].Ext)
+	}
+}
+
+func TestIncludesResolveRecursively(t *testing.T) {
+	j := loadOne(t, "../../testdata/loader/full.journey.yaml").Journey
+	var ids []string
+	for _, p := range j.AllPersonas() {
+		ids = append(ids, p.ID)
+	}
+	if diff := cmp.Diff([]string{"busy-pro", "student", "retiree"}, ids); diff != "" {
+		t.Errorf("personas with includes (-want +got):\n%s", diff)
+	}
+	if p := j.Persona("student"); p == nil || p.From == nil || p.From.ID != "people" {
+		t.Errorf("student should come from the people library: %+v", p)
+	}
+}
+
+// TestSchemaAndLoaderAgree proves both directions on a map that sets every
+// key: each property the schema defines is in the map (so the map really
+// covers the format), and the loader fills every field of the model from it
+// (so no schema property is silently dropped by the decoder).
+func TestSchemaAndLoaderAgree(t *testing.T) {
+	var sch struct {
+		Defs map[string]struct {
+			Properties map[string]any `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schemas.Journey, &sch); err != nil {
+		t.Fatal(err)
+	}
+	f := loadOne(t, "../../testdata/loader/full.journey.yaml")
+	if len(f.Diags) > 0 {
+		t.Fatalf("full map has findings: %v", f.Diags)
+	}
+	j := f.Journey
+	lib := j.Included[0]
+	objects := map[string][]model.Meta{
+		"journeyFile": {j.Meta}, "personasFile": {lib.Meta}, "goal": {j.Goals[0].Meta},
+		"metric": {j.Metrics[0].Meta}, "persona": {j.Personas[0].Meta}, "stage": {j.Stages[0].Meta},
+		"touchpoint": {j.Touchpoint("product-page").Meta}, "painPoint": {j.PainPoints()[0].Meta},
+		"evidence": {j.PainPoints()[0].Evidence[0].Meta}, "action": {j.Actions()[0].Meta},
+	}
+	for def, metas := range objects {
+		props := sch.Defs[def].Properties
+		if len(props) == 0 {
+			t.Errorf("schema has no $defs/%s", def)
+		}
+		for key := range props {
+			if !metas[0].Has(key) {
+				t.Errorf("the full map does not set %s.%s", def, key)
+			}
+		}
+	}
+	// Every exported data field of the model is filled.
+	skip := map[string]bool{"Meta": true, "Included": true, "From": true, "Stage": true, "Touchpoint": true, "PainPoint": true, "PersonasExplicit": true}
+	var check func(path string, v reflect.Value)
+	check = func(path string, v reflect.Value) {
+		for i := 0; i < v.NumField(); i++ {
+			name := v.Type().Field(i).Name
+			if skip[name] {
+				continue
+			}
+			if v.Field(i).IsZero() {
+				t.Errorf("%s.%s is not filled by the loader", path, name)
+			}
+		}
+	}
+	tp := j.Touchpoint("product-page")
+	for path, v := range map[string]any{"Journey": *j, "PersonaLibrary": *lib, "Goal": *j.Goals[0], "Metric": *j.Metrics[0],
+		"Persona": *j.Personas[0], "Stage": *j.Stages[0], "Touchpoint": *tp, "PainPoint": *j.PainPoints()[0],
+		"Evidence": *j.PainPoints()[0].Evidence[0], "Action": *j.Actions()[0]} {
+		check(path, reflect.ValueOf(v))
+	}
+	if tp.Type != "digital" {
+		t.Errorf("a written type wins over the channel's default: got %s", tp.Type)
+	}
+}
+
+func TestExamplesValidate(t *testing.T) {
+	files, problems := New(Options{}).Load([]string{"../../examples"})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if len(files) < 4 {
+		t.Fatalf("only %d example files", len(files))
+	}
+	kinds := map[string]int{}
+	for _, f := range files {
+		kinds[f.Kind]++
+		for _, d := range f.Diags {
+			t.Errorf("%s", d)
+		}
+	}
+	if kinds[model.KindJourney] < 3 || kinds[model.KindPersonas] < 1 {
+		t.Errorf("examples: %v, want three journeys and a persona library", kinds)
+	}
+}
+
+// TestIncludeCycleIsDeterministic loads a directory whose libraries include
+// each other many times over, in parallel: no deadlock, and the same
+// findings every time whatever order the workers take.
+func TestIncludeCycleIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, n := range []string{"a", "b", "c"} {
+		next := map[string]string{"a": "b", "b": "c", "c": "a"}[n]
+		write(t, dir, n+".personas.yaml", "kind: Personas\nversion: 1\ninclude: ["+next+".personas.yaml]\npersonas:\n  - name: "+n+"\n")
+	}
+	write(t, dir, "m.journey.yaml", "kind: Journey\nversion: 1\ntitle: M\ninclude: [a.personas.yaml]\n")
+	var first string
+	for i := 0; i < 30; i++ {
+		files, _ := New(Options{Workers: 4}).Load([]string{"."})
+		var all []string
+		for _, f := range files {
+			for _, d := range f.Diags {
+				all = append(all, f.Path+" "+d.String())
+			}
+		}
+		got := strings.Join(all, "\n")
+		if i == 0 {
+			first = got
+			if !strings.Contains(got, "makes a cycle") {
+				t.Fatalf("no cycle reported:\n%s", got)
+			}
+		} else if got != first {
+			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", i, got, first)
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "b/two.journey.yaml", "")
+	write(t, dir, "a/one.personas.yaml", "")
+	write(t, dir, "a/ignored.yaml", "")
+	write(t, dir, ".hidden/three.journey.yaml", "")
+	named := write(t, dir, "named.yml", "")
+	if err := os.Symlink(dir, filepath.Join(dir, "a", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	got, problems := Expand([]string{dir, named, "-", filepath.Join(dir, "missing")})
+	want := []string{filepath.Join(dir, "a/one.personas.yaml"), filepath.Join(dir, "b/two.journey.yaml"), named, "-"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Expand (-want +got):\n%s", diff)
+	}
+	if len(problems) != 1 || !problems[0].Fatal || !strings.Contains(problems[0].Message, "no such file") {
+		t.Errorf("problems = %v", problems)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	l := New(Options{Stdin: strings.NewReader("kind: Journey\nversion: 1\ntitle: From stdin\n")})
+	files, _ := l.Load([]string{"-"})
+	if len(files) != 1 || files[0].Path != StdinPath || files[0].Journey.ID != "from-stdin" || len(files[0].Diags) > 0 {
+		t.Fatalf("stdin: %+v", files[0])
+	}
+	if string(l.Source(StdinPath)) == "" {
+		t.Error("stdin source not kept for snippets")
+	}
+}
+
+func firstDiag(t *testing.T, f *File) diag.Diagnostic {
+	t.Helper()
+	if len(f.Diags) == 0 {
+		t.Fatal("no findings")
+	}
+	return f.Diags[0]
+}
