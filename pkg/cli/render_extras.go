@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"time"
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/render/raster"
 	"github.com/journey-maps/journey/pkg/score"
 )
 
@@ -41,6 +41,8 @@ func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, t
 	return nil
 }
 
-func rasterize(svg []byte) ([]byte, error) { return nil, errors.New("not available") }
+// rasterize makes PNG from our SVG in pure Go: go-graphviz's own PNG
+// output is broken.
+func rasterize(svg []byte) ([]byte, error) { return raster.PNG(svg, raster.Options{}) }
 
 func writeAtomic(path string, data []byte) error { return atomicfile.WriteBytes(path, data) }

@@ -16,7 +16,7 @@ import (
 const (
 	chartLeft   = 118.0 // room for the scale labels
 	chartRight  = 30.0
-	chartTop    = 78.0
+	chartTop    = 104.0
 	chartPlotH  = 230.0
 	chartStep   = 112.0 // between touchpoints
 	chartLabelH = 58.0  // touchpoint names under the plot
@@ -24,10 +24,11 @@ const (
 )
 
 type series struct {
-	name   string
-	color  string
-	width  float64
-	points []chartPoint
+	name    string
+	color   string
+	width   float64
+	points  []chartPoint
+	overall bool
 }
 
 type chartPoint struct {
@@ -49,14 +50,14 @@ func (d *Data) series() []series {
 		}
 	}
 	if d.Persona == nil && len(out) != 1 {
-		s := series{name: "Overall", color: "#333333", width: 3.5}
+		s := series{name: "Overall", color: "#8c959f", width: 5, overall: true}
 		for i, t := range d.Points {
 			if v, ok := d.Emotion(t); ok {
 				s.points = append(s.points, chartPoint{i, v})
 			}
 		}
 		if len(s.points) > 0 {
-			out = append(out, s)
+			out = append([]series{s}, out...) // drawn first, underneath
 		}
 	}
 	return out
@@ -99,10 +100,10 @@ func WriteEmotionChart(w io.Writer, d *Data, standalone bool) error {
 		if si%2 == 1 {
 			fill = "#eceff3"
 		}
-		p(`<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`+"\n", x0, chartTop-26, bw, chartPlotH+26+chartLabelH, fill)
+		p(`<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`+"\n", x0, chartTop-56, bw, chartPlotH+56+chartLabelH, fill)
 		label := Wrap(oneLine(name(sd.Stage.Name, sd.Stage.ID)), int(bw/7))[0]
 		p(`<text x="%.1f" y="%.1f" font-size="12" font-weight="bold" fill="#1f2328" text-anchor="middle">%s</text>`+"\n",
-			x0+bw/2, chartTop-10, EscapeHTML(label))
+			x0+bw/2, chartTop-38, EscapeHTML(label))
 		start += len(sd.Touchpoints)
 	}
 	// The scale: a line and a label per point, tinted by the emotion colour.
@@ -127,10 +128,26 @@ func WriteEmotionChart(w io.Writer, d *Data, standalone bool) error {
 		p(`<text x="%.1f" y="%.1f" font-size="13" fill="#5b6770" text-anchor="middle">no touchpoints</text>`+"\n", width/2, y(3))
 	}
 	// Lines, then markers and the labels of highs and lows on top.
+	// Persona lines are nudged apart by a few pixels so that equal
+	// emotions show as parallel lines instead of hiding one another.
+	personas := 0
 	for _, s := range ss {
+		if !s.overall {
+			personas++
+		}
+	}
+	nudge := make([]float64, len(ss))
+	k := 0
+	for i, s := range ss {
+		if !s.overall {
+			nudge[i] = (float64(k) - float64(personas-1)/2) * 3
+			k++
+		}
+	}
+	for si, s := range ss {
 		var pts []string
 		for _, pt := range s.points {
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(pt.i), y(pt.v)))
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(pt.i), y(pt.v)+nudge[si]))
 		}
 		p(`<polyline points="%s" fill="none" stroke="%s" stroke-width="%.1f" stroke-linejoin="round" stroke-linecap="round"/>`+"\n",
 			strings.Join(pts, " "), s.color, s.width)
@@ -138,14 +155,14 @@ func WriteEmotionChart(w io.Writer, d *Data, standalone bool) error {
 	for si, s := range ss {
 		hi, lo := extremes(s.points)
 		for k, pt := range s.points {
-			p(`<circle cx="%.1f" cy="%.1f" r="4.5" fill="%s" stroke="#ffffff" stroke-width="1.5"/>`+"\n", x(pt.i), y(pt.v), s.color)
+			p(`<circle cx="%.1f" cy="%.1f" r="4.5" fill="%s" stroke="#ffffff" stroke-width="1.5"/>`+"\n", x(pt.i), y(pt.v)+nudge[si], s.color)
 			var label string
 			var dy float64
 			switch {
 			case k == hi && hi != lo:
 				label, dy = "▲ "+FormatEmotion(round1(pt.v)), -10-float64(si)*12
 			case k == lo && hi != lo:
-				label, dy = "▼ "+FormatEmotion(round1(pt.v)), 18+float64(si)*12
+				label, dy = "▼ "+FormatEmotion(round1(pt.v)), 20+float64(si)*12
 			default:
 				continue
 			}

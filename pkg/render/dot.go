@@ -10,9 +10,11 @@ import (
 	"github.com/journey-maps/journey/pkg/model"
 )
 
-// fontName is the font of every diagram label; the SVG names the
-// fallbacks so a browser without Helvetica picks a close sans-serif.
-const fontName = "Helvetica,Arial,sans-serif"
+// fontName is the font of every diagram label. Graphviz sizes boxes with
+// built-in Helvetica metrics only when the name is exactly this; systems
+// without Helvetica substitute a metric-compatible sans (Liberation Sans,
+// Arial), and the report's style sheet names the fallbacks.
+const fontName = "Helvetica"
 
 // WriteDOT writes the journey view as a Graphviz digraph: stages left to
 // right as clusters, touchpoints as nodes filled by emotion with channel
@@ -126,7 +128,7 @@ func touchpointLabel(d *Data, t *model.Touchpoint) string {
 		emotion = "emotion " + FormatEmotion(round1(v)) + " · " + EmotionWord(v)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" STYLE="ROUNDED" COLOR="#5b6770" BGCOLOR="%s">`, fill)
+	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="ROUNDED" COLOR="#5b6770" BGCOLOR="%s">`, fill)
 	fmt.Fprintf(&b, `<TR><TD><B>%s</B></TD></TR>`, wrapDOT(name(t.Name, t.ID), 24))
 	meta := t.Channel
 	if t.Type != "" {

@@ -221,6 +221,7 @@ nav { padding: 8px 0 12px; }
 nav a { color: #0969da; text-decoration: none; margin-right: 16px; font-size: 14px; }
 figure.diagram { margin: 0; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; padding: 12px; background: #fff; }
 figure.diagram svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figure.diagram svg text { font-family: Helvetica, Arial, "Liberation Sans", sans-serif; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
