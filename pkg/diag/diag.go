@@ -175,3 +175,13 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// UnmarshalText reads a severity name, so JSON reports can be read back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}

@@ -37,5 +37,6 @@ func JSON(w io.Writer, r *Result, _ Options) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }
