@@ -80,7 +80,9 @@ func SafeURL(s string) string {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
-	return u.String()
+	// url.String leaves the query as written: encode what could close
+	// an attribute or a tag wherever the URL ends up.
+	return strings.NewReplacer(`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", `\`, "%5C", " ", "%20", "`", "%60").Replace(u.String())
 }
 
 // mermaidKeywords begin a statement in Mermaid's journey grammar; a label
