@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const renderMap = "../../testdata/render/basic.journey.yaml"
+
+// render runs the command with a chosen answer to "is stdout a terminal".
+func renderRun(t *testing.T, terminal bool, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(append([]string{"render"}, args...), Env{
+		Stdout: &out, Stderr: &errb,
+		Getenv:     func(string) string { return "" },
+		IsTerminal: func(io.Writer) bool { return terminal },
+	})
+	return out.String(), errb.String(), code
+}
+
+func TestRenderToStdout(t *testing.T) {
+	out, errs, code := renderRun(t, false, renderMap, "--view", "matrix", "--format", "markdown")
+	if code != 0 || !strings.Contains(out, "| Touchpoints |") {
+		t.Fatalf("code %d, stderr %q, stdout %q", code, errs, out)
+	}
+	out, _, code = renderRun(t, false, renderMap, "-f", "mermaid", "--persona", "admin")
+	if code != 0 || !strings.Contains(out, "Setup call: 5: IT admin") {
+		t.Fatalf("mermaid: code %d, %q", code, out)
+	}
+}
+
+func TestRenderUsageErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{renderMap, "--view", "matrix", "-f", "svg"}, "formats for matrix: table, markdown, csv"},
+		{[]string{renderMap, "--view", "emotions", "-f", "dot"}, "chart, not a graph"},
+		{[]string{renderMap, "--view", "backlog", "-f", "html"}, "leave out --view"},
+		{[]string{renderMap, "--persona", "ghost"}, "known: admin, user"},
+		{[]string{renderMap, renderMap + "x"}, "no such file"},
+		{[]string{renderMap, "../../testdata/render/hostile.journey.yaml"}, "one map at a time"},
+		{[]string{renderMap, "-f", "pdf"}, "unknown format"},
+	} {
+		_, errs, code := renderRun(t, false, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: code %d, stderr %q, want 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+}
+
+func TestRenderPNGToTerminalRefused(t *testing.T) {
+	out, errs, code := renderRun(t, true, renderMap, "-f", "png")
+	if code != 2 || out != "" || !strings.Contains(errs, "-o FILE") {
+		t.Fatalf("code %d, stdout %d bytes, stderr %q", code, len(out), errs)
+	}
+	out, _, code = renderRun(t, false, renderMap, "-f", "png")
+	if code != 0 || !strings.HasPrefix(out, "\x89PNG") {
+		t.Fatalf("png to a pipe: code %d", code)
+	}
+}
+
+func TestRenderOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(renderMap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := filepath.Join(dir, "m.journey.yaml")
+	if err := os.WriteFile(m, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := renderRun(t, false, m, "-f", "csv", "-o", m)
+	if code != 2 || !strings.Contains(errs, "would overwrite the map") {
+		t.Fatalf("overwrite input: code %d, %q", code, errs)
+	}
+	if got, _ := os.ReadFile(m); !bytes.Equal(got, src) {
+		t.Fatal("the map was changed")
+	}
+	out := filepath.Join(dir, "m.svg")
+	stdout, errs, code := renderRun(t, false, m, "-f", "svg", "-o", out)
+	if code != 0 || stdout != "" {
+		t.Fatalf("svg -o: code %d, stderr %q, stdout %d bytes", code, errs, len(stdout))
+	}
+	if b, _ := os.ReadFile(out); !bytes.Contains(b, []byte("<svg")) {
+		t.Fatal("no svg written")
+	}
+}
+
+func TestRenderInvalidMap(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "bad.journey.yaml")
+	os.WriteFile(m, []byte("kind: Journey\nversion: 1\nstages:\n  - id: s\n    touchpoints:\n      - id: t\n        channel: website\n        next: [nowhere]\n"), 0o644)
+	_, errs, code := renderRun(t, false, m)
+	if code != 1 || !strings.Contains(errs, "fix the errors above first") {
+		t.Fatalf("code %d, stderr %q", code, errs)
+	}
+}
