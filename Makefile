@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build test vet fmt-check fuzz bench docs install clean
+.PHONY: all build test vet fmt-check fuzz bench docs install clean e2e
 
 all: build test
 
@@ -30,3 +30,9 @@ fuzz:
 
 clean:
 	rm -rf bin
+
+# Render the examples to the HTML report and open each page in headless
+# Chromium (Debian: apt-get install chromium), failing on console messages
+# or a blank page; screenshots are left in e2e-out/.
+e2e: build
+	$(GO) run ./scripts/e2e -journey bin/journey -out e2e-out $$(find examples -name '*.journey.yaml' | sort)
