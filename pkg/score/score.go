@@ -244,6 +244,9 @@ func contains(list []string, s string) bool {
 }
 
 func (r *Report) experience(pw map[string]float64) {
+	// A persona the map does not have sees none of it, not even the
+	// stages' own emotions.
+	absent := r.Persona != "" && !r.PersonaFound
 	var stageVals []float64
 	for _, s := range r.Journey.Stages {
 		var tvals []float64
@@ -256,6 +259,7 @@ func (r *Report) experience(pw map[string]float64) {
 		}
 		ss := StageScore{Stage: s}
 		switch {
+		case absent:
 		case s.Emotion != 0:
 			ss.Experience, ss.HasData = float64(s.Emotion), true
 		case len(tvals) > 0:
@@ -307,8 +311,11 @@ func (r *Report) backlog(pw map[string]float64) {
 			r.Closed = append(r.Closed, a)
 			continue
 		}
-		t := a.PainPoint.Touchpoint
-		if r.Persona != "" && !serves(t, r.Persona) {
+		var t *model.Touchpoint
+		if a.PainPoint != nil {
+			t = a.PainPoint.Touchpoint
+		}
+		if r.Persona != "" && (t == nil || !serves(t, r.Persona)) {
 			continue
 		}
 		f := ActionFactors(a, reach(t, pw))
@@ -326,7 +333,7 @@ func (r *Report) backlog(pw map[string]float64) {
 // reach is the share of the map's customers a touchpoint serves, by
 // persona weight; 1 in a map without personas.
 func reach(t *model.Touchpoint, pw map[string]float64) float64 {
-	if len(pw) == 0 {
+	if len(pw) == 0 || t == nil {
 		return 1
 	}
 	total, served := 0.0, 0.0

@@ -1,7 +1,9 @@
 package score
 
 import (
+	"io"
 	"math"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -299,8 +301,9 @@ func TestPersonaView(t *testing.T) {
 	}
 
 	r = Compute(load(t, emotionMap), nil, Options{Today: today, Persona: "nobody"})
-	if r.PersonaFound {
-		t.Error("unknown persona reported found")
+	if r.PersonaFound || r.HasExperience || r.Stages[1].HasData || len(r.Backlog) != 0 {
+		t.Errorf("a persona the map lacks got figures: found %v, experience %v, stage buy %v",
+			r.PersonaFound, r.HasExperience, r.Stages[1].HasData)
 	}
 }
 
@@ -412,5 +415,39 @@ func TestHealth(t *testing.T) {
 	r := Compute(load(t, goalMap), ds[:5], Options{Today: today})
 	if r.Health != 71 || r.Findings != (Counts{Errors: 2, Warnings: 3}) {
 		t.Errorf("report health %d, counts %+v; want 71 from 2 errors and 3 warnings", r.Health, r.Findings)
+	}
+}
+
+// TestEveryTestMapScores runs every map of the loader and validate test
+// data, broken ones included, through Compute and every format: a map
+// that loads at all must score without a panic.
+func TestEveryTestMapScores(t *testing.T) {
+	var paths []string
+	for _, pat := range []string{"../../testdata/*/*.yaml", "../../testdata/*/*/*.yaml", "../../examples/*/*.yaml"} {
+		m, _ := filepath.Glob(pat)
+		paths = append(paths, m...)
+	}
+	if len(paths) < 10 {
+		t.Fatalf("found only %d maps", len(paths))
+	}
+	l := loader.New(loader.Options{})
+	n := 0
+	for _, p := range paths {
+		f := l.LoadFile(p)
+		if f.Journey == nil {
+			continue
+		}
+		n++
+		for _, persona := range []string{"", "busy-pro", "nobody"} {
+			r := Compute(f.Journey, f.Diags, Options{Today: today, Persona: persona})
+			for _, format := range Formats {
+				if err := Write(io.Discard, format, []*Report{r, r}, Gate{On: true, FailUnder: 50}); err != nil {
+					t.Errorf("%s %s: %v", p, format, err)
+				}
+			}
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d journey maps scored", n)
 	}
 }
