@@ -99,6 +99,8 @@ var commands = []func(*app) *cobra.Command{
 	newVersionCmd,
 	newRenderCmd,
 	newScoreCmd,
+	newDiffCmd,
+	newFmtCmd,
 }
 
 // Run executes the command line args (without the program name).

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/format"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/yamlx"
+)
+
+func newFmtCmd(a *app) *cobra.Command {
+	var write, check bool
+	cmd := &cobra.Command{
+		Use:   "fmt [FILE|DIR|-]...",
+		Short: "Write maps in the canonical layout, comments kept",
+		Long: `fmt writes journey files in their canonical layout: keys in the order of the
+JSON Schema (x- and unknown keys after them, in their order), two-space
+indentation, block style, lists of short scalars in flow style where they fit
+on a line, a blank line before each top-level section and between stages.
+Comments and x- keys are kept, and the data never changes: each file is
+loaded before and after and the two compared.
+
+With no flag the formatted files go to standard output; -w rewrites them in
+place (atomically); --check lists the files that are not formatted and exits
+1. A file that cannot be parsed is refused (exit 2) and left untouched.`,
+		Example: `  journey fmt -w examples/
+  journey fmt --check .
+  journey fmt - < map.journey.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if write && check {
+				return usagef("-w and --check do not go together: --check only reports")
+			}
+			return a.runFmt(defaultArgs(args), write, check)
+		},
+	}
+	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite the files in place")
+	cmd.Flags().BoolVar(&check, "check", false, "list the files that are not formatted and exit 1 if there are any")
+	return cmd
+}
+
+func (a *app) runFmt(args []string, write, check bool) error {
+	size, err := parseSize(a.maxFileSize)
+	if err != nil {
+		return err
+	}
+	paths, problems := loader.Expand(args)
+	failed := len(problems) > 0
+	for _, p := range problems {
+		fmt.Fprintln(a.env.Stderr, report.Sanitize(p.String()))
+	}
+	unformatted := false
+	for _, path := range paths {
+		var src []byte
+		var err error
+		shown := path
+		if path == "-" {
+			if write {
+				return usagef("-w cannot rewrite standard input")
+			}
+			shown = loader.StdinPath
+			src, err = io.ReadAll(io.LimitReader(a.env.Stdin, size+1))
+			if err == nil && int64(len(src)) > size {
+				err = fmt.Errorf("over the %s limit", loader.FormatSize(size))
+			}
+		} else {
+			src, err = readLimited(path, size)
+		}
+		if err != nil {
+			fmt.Fprintln(a.env.Stderr, report.Sanitize(diag.Diagnostic{Pos: model.Pos{File: shown}, Severity: diag.Error, Rule: diag.RuleFile, Message: "cannot read: " + err.Error()}.String()))
+			failed = true
+			continue
+		}
+		out, err := format.Source(src)
+		if err != nil {
+			d := diag.Diagnostic{Pos: model.Pos{File: shown, Line: 1, Col: 1}, Severity: diag.Error, Rule: diag.RuleSyntax, Message: err.Error()}
+			var pe *yamlx.Error
+			if errors.As(err, &pe) {
+				d.Line, d.Col, d.Message = pe.Line, pe.Col, "cannot format: "+pe.Msg
+			}
+			fmt.Fprintln(a.env.Stderr, report.Sanitize(d.String()))
+			failed = true
+			continue
+		}
+		same := bytes.Equal(src, out)
+		switch {
+		case check:
+			if !same {
+				unformatted = true
+				fmt.Fprintln(a.env.Stdout, report.Sanitize(shown))
+			}
+		case write:
+			if !same {
+				if err := atomicfile.WriteBytes(path, out); err != nil {
+					fmt.Fprintf(a.env.Stderr, "%s: cannot write: %s\n", report.Sanitize(path), err)
+					failed = true
+				}
+			}
+		default:
+			if _, err := a.env.Stdout.Write(out); err != nil {
+				return err
+			}
+		}
+	}
+	switch {
+	case failed:
+		return exitCode(ExitUsage)
+	case unformatted:
+		return exitCode(ExitFindings)
+	}
+	return nil
+}

@@ -1,0 +1,254 @@
+package diff
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes the result as a pull-request comment: a summary
+// line, then for each file its changes by stage, its score deltas and, when
+// linting, the findings it introduces and fixes. Text from the maps is
+// escaped so that it cannot add markup, links or HTML to the comment.
+func WriteMarkdown(w io.Writer, r *Result) error {
+	b := &strings.Builder{}
+	b.WriteString("## Journey diff\n\n")
+	changed := 0
+	for _, f := range r.Files {
+		if f.Different() {
+			changed++
+		}
+	}
+	var regressions int
+	for _, f := range r.Files {
+		regressions += len(f.Regressions)
+	}
+	switch {
+	case changed == 0:
+		b.WriteString("No journey map changed.\n")
+	default:
+		fmt.Fprintf(b, "**%s changed**: %s", plural(changed, "map"), summaryText(r.Summary))
+		if regressions > 0 {
+			fmt.Fprintf(b, " · :warning: **%s**", plural(regressions, "regression"))
+		}
+		b.WriteString("\n")
+	}
+	for _, f := range r.Files {
+		if !f.Different() && (f.Lint == nil || len(f.Lint.Introduced)+len(f.Lint.Fixed) == 0) {
+			continue
+		}
+		writeMarkdownFile(b, f)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeMarkdownFile(b *strings.Builder, f *FileDiff) {
+	title := code(f.Path)
+	if f.OldPath != "" {
+		title = code(f.OldPath) + " → " + title
+	}
+	if f.Status != StatusModified {
+		title += " (" + f.Status + ")"
+	}
+	fmt.Fprintf(b, "\n### %s\n\n", title)
+	line := summaryText(f.Summary)
+	if s := f.Scores; s != nil {
+		if s.Experience.Changed() {
+			line += " · experience " + deltaText(s.Experience, 2, "−")
+		}
+		if s.Health.Changed() {
+			line += " · health " + deltaText(s.Health, 0, "−")
+		}
+	}
+	b.WriteString(line + "\n")
+	if len(f.Regressions) > 0 {
+		b.WriteString("\n> [!WARNING]\n> This change makes the journey worse:\n")
+		for _, r := range f.Regressions {
+			fmt.Fprintf(b, "> - %s\n", escape(r))
+		}
+	}
+	for _, g := range groups(f.Changes, f.stageNames) {
+		if g.stage == "" {
+			b.WriteString("\n#### Map\n\n")
+		} else {
+			heading := "Stage " + code(g.stage)
+			if g.name != "" {
+				heading = "Stage " + escape(g.name) + " (" + code(g.stage) + ")"
+			}
+			fmt.Fprintf(b, "\n#### %s\n\n", heading)
+		}
+		for _, c := range g.changes {
+			fmt.Fprintf(b, "- **%s** %s\n", c.Op, markdownItem(c))
+			for _, fc := range c.Fields {
+				fmt.Fprintf(b, "  - %s: %s → %s\n", code(fc.Name), code(formatValue(fc.Old, false)), code(formatValue(fc.New, false)))
+			}
+		}
+	}
+	writeMarkdownScores(b, f.Scores)
+	if f.Lint != nil && len(f.Lint.Introduced)+len(f.Lint.Fixed) > 0 {
+		b.WriteString("\n#### Findings\n\n")
+		for _, d := range f.Lint.Introduced {
+			fmt.Fprintf(b, "- **introduced** %s %s: %s%s\n", d.Severity, code(d.Rule), escape(d.Message), itemSuffix(d.Item))
+		}
+		for _, d := range f.Lint.Fixed {
+			fmt.Fprintf(b, "- **fixed** %s %s: %s%s\n", d.Severity, code(d.Rule), escape(d.Message), itemSuffix(d.Item))
+		}
+	}
+}
+
+func itemSuffix(item string) string {
+	if item == "" {
+		return ""
+	}
+	return " (" + code(item) + ")"
+}
+
+func markdownItem(c Change) string {
+	s := c.Kind
+	if c.Kind == KindMap {
+		return s
+	}
+	if c.Name != "" {
+		s += " " + escape(short(c.Name))
+	}
+	if c.ID != "" {
+		s += " (" + code(c.ID) + ")"
+	}
+	if c.Parent != "" && (c.Kind == KindPainPoint || c.Kind == KindAction || c.Kind == KindEvidence) {
+		s += " in " + code(c.Parent)
+	}
+	if c.Move != nil {
+		m := c.Move
+		switch {
+		case c.Kind == KindStage, m.FromParent == m.ToParent:
+			s += fmt.Sprintf(": position %d → %d", m.FromPosition, m.ToPosition)
+		default:
+			parent := map[string]string{KindTouchpoint: "stage", KindPainPoint: "touchpoint", KindAction: "pain point"}[c.Kind]
+			s += fmt.Sprintf(": from %s %s", parent, code(m.FromParent))
+		}
+	}
+	return s
+}
+
+func writeMarkdownScores(b *strings.Builder, s *Scores) {
+	if s == nil {
+		return
+	}
+	type row struct{ label, before, after, change string }
+	var rows []row
+	add := func(label string, d Delta, places int) {
+		f := func(p *float64) string {
+			if p == nil {
+				return "–"
+			}
+			return fmt.Sprintf("%.*f", places, *p)
+		}
+		ch := "–"
+		if c, ok := d.Change(); ok {
+			ch = fmt.Sprintf("%+.*f", places, c)
+			if c <= -0.005 {
+				ch = strings.Replace(ch, "-", "−", 1)
+			}
+		}
+		rows = append(rows, row{label, f(d.Old), f(d.New), ch})
+	}
+	if s.Experience.Changed() {
+		add("experience", s.Experience, 2)
+	}
+	for _, st := range s.Stages {
+		label := "stage " + codeCell(st.ID)
+		if st.Name != "" {
+			label = "stage " + cell(st.Name)
+		}
+		add(label, st.Delta, 2)
+	}
+	if s.Health.Changed() {
+		add("health", s.Health, 0)
+	}
+	if len(rows) > 0 {
+		b.WriteString("\n#### Scores\n\n| | before | after | change |\n|---|---:|---:|---:|\n")
+		for _, r := range rows {
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", r.label, r.before, r.after, r.change)
+		}
+	}
+	if len(s.Priorities) > 0 {
+		b.WriteString("\n#### Backlog priorities\n\n| action | before | after | change | rank |\n|---|---:|---:|---:|---|\n")
+		for _, it := range s.Priorities {
+			label := codeCell(it.ID)
+			if it.Title != "" {
+				label = cell(it.Title) + " (" + codeCell(it.ID) + ")"
+			}
+			f := func(p *float64) string {
+				if p == nil {
+					return "–"
+				}
+				return fmt.Sprintf("%.1f", *p)
+			}
+			ch := "–"
+			if c, ok := it.Change(); ok {
+				ch = strings.Replace(fmt.Sprintf("%+.1f", c), "-", "−", 1)
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s → %s |\n", label, f(it.Old), f(it.New), ch, rank(it.OldRank), rank(it.NewRank))
+		}
+	}
+}
+
+// escape makes text from a map inert in markdown: markup characters get a
+// backslash, HTML is written as entities and newlines become spaces.
+func escape(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', '@', ':':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cell escapes text for a table cell.
+func cell(s string) string { return escape(s) }
+
+// codeCell is a code span in a table cell, where a pipe would end the cell.
+func codeCell(s string) string { return strings.ReplaceAll(code(s), "|", "\\|") }
+
+// code writes text as a code span, which shows it verbatim: the fence is
+// longer than any run of backticks inside.
+func code(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "` `"
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || longest > 0 {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
