@@ -150,7 +150,9 @@ func isFileArg(s string) bool {
 }
 
 var (
-	hexRe  = regexp.MustCompile(`^[0-9a-f]{7,64}$`)
+	// git writes "." for the hash and mode of a side that does not exist
+	// (an added or deleted file, whose file is /dev/null).
+	hexRe  = regexp.MustCompile(`^([0-9a-f]{7,64}|\.)$`)
 	modeRe = regexp.MustCompile(`^([0-7]{6}|\.)$`)
 )
 
@@ -415,12 +417,14 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 			if lf == nil {
 				continue
 			}
-			for _, d := range lf.Diags {
-				if d.Severity == diag.Error {
-					fmt.Fprintf(a.env.Stderr, "%s\n", report.Sanitize(d.String()))
-				}
-			}
 			if diag.AnyFatal(lf.Diags) {
+				// Only what stops the comparison is printed: other findings
+				// count in the health and, with --lint, in the findings.
+				for _, d := range lf.Diags {
+					if d.Fatal {
+						fmt.Fprintf(a.env.Stderr, "%s\n", report.Sanitize(d.String()))
+					}
+				}
 				fatal = true
 				versions[i] = nil
 				continue

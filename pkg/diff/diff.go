@@ -539,10 +539,12 @@ func lcs(a, b []string) map[string]bool {
 		case a[i] == b[j]:
 			keep[a[i]] = true
 			i, j = i+1, j+1
-		case t[i+1][j] >= t[i][j+1]:
-			i++
-		default:
+		case t[i][j+1] >= t[i+1][j]:
+			// On a tie the item that comes earlier in the new order is the
+			// one that moved: moving an item up reads as that item's move.
 			j++
+		default:
+			i++
 		}
 	}
 	return keep

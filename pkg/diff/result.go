@@ -139,16 +139,22 @@ func (d Delta) Changed() bool {
 // MarshalJSON writes {"old": x, "new": y, "delta": y-x} with null for a
 // missing side.
 func (d Delta) MarshalJSON() ([]byte, error) {
-	var delta *float64
-	if c, ok := d.Change(); ok {
-		c = round(c, 2)
-		delta = &c
-	}
+	old, new, delta := d.parts()
 	return json.Marshal(struct {
 		Old   *float64 `json:"old"`
 		New   *float64 `json:"new"`
 		Delta *float64 `json:"delta"`
-	}{d.Old, d.New, delta})
+	}{old, new, delta})
+}
+
+// parts are the figures as written: old, new and the change rounded to
+// two places (nil when a side is missing).
+func (d Delta) parts() (old, new, delta *float64) {
+	if c, ok := d.Change(); ok {
+		c = round(c, 2)
+		delta = &c
+	}
+	return d.Old, d.New, delta
 }
 
 // Scores are the figures of section 4 before and after.
@@ -166,9 +172,16 @@ type StageDelta struct {
 	Delta
 }
 
-// MarshalJSON flattens the delta into the stage.
+// MarshalJSON flattens the delta into the stage: id, name, old, new, delta.
 func (s StageDelta) MarshalJSON() ([]byte, error) {
-	return marshalWith(map[string]any{"id": s.ID, "name": s.Name}, s.Delta)
+	old, new, delta := s.parts()
+	return json.Marshal(struct {
+		ID    string   `json:"id"`
+		Name  string   `json:"name"`
+		Old   *float64 `json:"old"`
+		New   *float64 `json:"new"`
+		Delta *float64 `json:"delta"`
+	}{s.ID, s.Name, old, new, delta})
 }
 
 // ItemDelta is an action's backlog priority (0..100) and rank before and
@@ -181,24 +194,19 @@ type ItemDelta struct {
 	Delta
 }
 
-// MarshalJSON flattens the delta into the item.
+// MarshalJSON flattens the delta into the item: id, title, old, new,
+// delta, old_rank, new_rank.
 func (i ItemDelta) MarshalJSON() ([]byte, error) {
-	return marshalWith(map[string]any{"id": i.ID, "title": i.Title, "old_rank": i.OldRank, "new_rank": i.NewRank}, i.Delta)
-}
-
-func marshalWith(m map[string]any, d Delta) ([]byte, error) {
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, err
-	}
-	var dm map[string]any
-	if err := json.Unmarshal(b, &dm); err != nil {
-		return nil, err
-	}
-	for k, v := range dm {
-		m[k] = v
-	}
-	return json.Marshal(m)
+	old, new, delta := i.parts()
+	return json.Marshal(struct {
+		ID      string   `json:"id"`
+		Title   string   `json:"title"`
+		Old     *float64 `json:"old"`
+		New     *float64 `json:"new"`
+		Delta   *float64 `json:"delta"`
+		OldRank int      `json:"old_rank"`
+		NewRank int      `json:"new_rank"`
+	}{i.ID, i.Title, old, new, delta, i.OldRank, i.NewRank})
 }
 
 func round(f float64, places int) float64 {
@@ -305,11 +313,11 @@ func (s *Scores) regressions() []string {
 	var out []string
 	for _, st := range s.Stages {
 		if c, ok := st.Change(); ok && c <= -0.005 {
-			out = append(out, fmt.Sprintf("stage %s experience %s → %s", st.ID, FormatNumber(*st.Old), FormatNumber(*st.New)))
+			out = append(out, fmt.Sprintf("stage %s experience %.2f → %.2f", st.ID, *st.Old, *st.New))
 		}
 	}
 	if c, ok := s.Health.Change(); ok && c < 0 {
-		out = append(out, fmt.Sprintf("health %s → %s", FormatNumber(*s.Health.Old), FormatNumber(*s.Health.New)))
+		out = append(out, fmt.Sprintf("health %.0f → %.0f", *s.Health.Old, *s.Health.New))
 	}
 	return out
 }
