@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -82,6 +83,13 @@ func (o *object) integer(key string) int {
 		var v int
 		if n.Decode(&v) == nil {
 			return v
+		}
+	}
+	// JSON Schema counts 90.0 as an integer, so the decoder does too.
+	if n, ok := o.scalar(key); ok && n.Tag == "!!float" {
+		var f float64
+		if n.Decode(&f) == nil && f == math.Trunc(f) && math.Abs(f) < math.MaxInt32 {
+			return int(f)
 		}
 	}
 	return 0

@@ -263,11 +263,10 @@ func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile
 	}
 	root, err := yamlx.Parse(data)
 	if err == nil {
-		var value any
 		var problems []yamlx.Problem
-		value, problems, err = yamlx.ToValue(root)
+		problems, err = yamlx.Check(root)
 		if err == nil {
-			l.decode(p, root, value, problems)
+			l.decode(p, root, problems)
 			return p
 		}
 	}
@@ -281,7 +280,7 @@ func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile
 	return stop(1, 1, diag.RuleSyntax, err.Error(), true)
 }
 
-func (l *Loader) decode(p *parsedFile, root *yaml.Node, value any, problems []yamlx.Problem) {
+func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem) {
 	f := p.file
 	f.Root = root
 	for _, pr := range problems {
@@ -300,13 +299,13 @@ func (l *Loader) decode(p *parsedFile, root *yaml.Node, value any, problems []ya
 	for _, pr := range problems {
 		reported[[2]int{pr.Line, pr.Col}] = true
 	}
-	for _, d := range schema.Validate(f.Path, root, value) {
+	for _, d := range schema.Validate(f.Path, root) {
 		if !reported[[2]int{d.Line, d.Col}] {
 			p.own = append(p.own, d)
 		}
 	}
 	dec := &decoder{file: f.Path}
-	if kind, _ := value.(map[string]any)["kind"].(string); kind == model.KindPersonas {
+	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && yamlx.Resolve(kind).Value == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)
 		return

@@ -287,3 +287,14 @@ func firstDiag(t *testing.T, f *File) diag.Diagnostic {
 	}
 	return f.Diags[0]
 }
+
+// JSON Schema counts 30.0 as an integer; the decoder must read it as 30.
+func TestIntegralFloatIsAnInteger(t *testing.T) {
+	f := New(Options{}).LoadBytes("m.journey.yaml", []byte("kind: Journey\nversion: 1\ntitle: T\nreview_every_days: 30.0\nstages:\n  - name: S\n"))
+	if len(f.Diags) > 0 {
+		t.Fatalf("unexpected findings: %v", f.Diags)
+	}
+	if f.Journey.ReviewEveryDays != 30 {
+		t.Errorf("review_every_days = %d, want 30", f.Journey.ReviewEveryDays)
+	}
+}

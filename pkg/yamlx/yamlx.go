@@ -170,12 +170,21 @@ type Problem struct {
 // problems, and fails with *Error on nesting deeper than MaxDepth or alias
 // expansion beyond MaxNodes.
 func ToValue(n *yaml.Node) (any, []Problem, error) {
-	c := &converter{}
+	c := &converter{build: true}
 	v, err := c.convert(n, 0)
 	return v, c.problems, err
 }
 
+// Check walks a node tree as ToValue does, with the same limits and
+// problems, without building values: the cheap check before validation.
+func Check(n *yaml.Node) ([]Problem, error) {
+	c := &converter{}
+	_, err := c.convert(n, 0)
+	return c.problems, err
+}
+
 type converter struct {
+	build    bool // false: only check
 	nodes    int
 	problems []Problem
 }
@@ -200,17 +209,25 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 		}
 		return c.convert(n.Alias, depth+1)
 	case yaml.SequenceNode:
-		out := make([]any, 0, len(n.Content))
+		var out []any
+		if c.build {
+			out = make([]any, 0, len(n.Content))
+		}
 		for _, item := range n.Content {
 			v, err := c.convert(item, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, v)
+			if c.build {
+				out = append(out, v)
+			}
 		}
 		return out, nil
 	case yaml.MappingNode:
-		out := make(map[string]any, len(n.Content)/2)
+		var out map[string]any
+		if c.build {
+			out = make(map[string]any, len(n.Content)/2)
+		}
 		first := make(map[string]*yaml.Node, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, vn := Resolve(n.Content[i]), n.Content[i+1]
@@ -232,9 +249,14 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			out[k.Value] = v
+			if c.build {
+				out[k.Value] = v
+			}
 		}
 		return out, nil
+	}
+	if !c.build && n.Tag != "!!float" {
+		return nil, nil // only floats can have a problem (NaN, infinity)
 	}
 	return c.scalar(n), nil
 }

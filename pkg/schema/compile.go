@@ -1,0 +1,247 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// rule is one compiled subschema of the journey schema. Only the keywords
+// the schema uses are supported; compile fails on any other, so the schema
+// cannot grow a keyword that is silently not enforced.
+type rule struct {
+	def string // the $defs entry this subschema belongs to, for did-you-mean
+
+	ref        string // "#/$defs/name", resolved lazily through the compiled set
+	types      []string
+	enum       []any
+	hasConst   bool
+	constant   any
+	minimum    *float64
+	maximum    *float64
+	minLength  int
+	minProps   int
+	pattern    *regexp.Regexp
+	patternSrc string
+	format     string
+
+	required          []string
+	properties        map[string]*rule
+	propertyOrder     []string // sorted, for messages
+	patternProperties []patternRule
+	additional        *rule // nil: anything allowed
+	noAdditional      bool  // additionalProperties: false
+	propertyNames     *rule
+	items             *rule
+	oneOf             []*rule
+	ifRule            *rule
+	thenRule          *rule
+	elseRule          *rule
+}
+
+type patternRule struct {
+	re   *regexp.Regexp
+	rule *rule
+}
+
+// compiled is the whole schema: the root and the $defs by name.
+type compiled struct {
+	root *rule
+	defs map[string]*rule
+}
+
+var knownKeywords = map[string]bool{
+	"$schema": true, "$id": true, "$defs": true, "$ref": true, "title": true, "description": true,
+	"type": true, "enum": true, "const": true, "minimum": true, "maximum": true, "minLength": true,
+	"minProperties": true, "pattern": true, "format": true, "required": true, "properties": true,
+	"patternProperties": true, "additionalProperties": true, "propertyNames": true, "items": true,
+	"oneOf": true, "if": true, "then": true, "else": true,
+}
+
+func compileSchema(raw []byte) (*compiled, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil, err
+	}
+	c := &compiled{defs: map[string]*rule{}}
+	defs, _ := doc["$defs"].(map[string]any)
+	for name, d := range defs {
+		m, ok := d.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("$defs/%s is not an object", name)
+		}
+		r, err := c.compile(m, name, "#/$defs/"+name)
+		if err != nil {
+			return nil, err
+		}
+		c.defs[name] = r
+	}
+	root, err := c.compile(doc, "", "#")
+	if err != nil {
+		return nil, err
+	}
+	c.root = root
+	// Every reference must name a definition.
+	var check func(r *rule) error
+	seen := map[*rule]bool{}
+	check = func(r *rule) error {
+		if r == nil || seen[r] {
+			return nil
+		}
+		seen[r] = true
+		if r.ref != "" {
+			if _, ok := c.defs[strings.TrimPrefix(r.ref, "#/$defs/")]; !ok {
+				return fmt.Errorf("unresolved $ref %s", r.ref)
+			}
+		}
+		for _, sub := range r.children() {
+			if err := check(sub); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := check(c.root); err != nil {
+		return nil, err
+	}
+	for _, d := range c.defs {
+		if err := check(d); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (r *rule) children() []*rule {
+	out := []*rule{r.additional, r.propertyNames, r.items, r.ifRule, r.thenRule, r.elseRule}
+	out = append(out, r.oneOf...)
+	for _, p := range r.properties {
+		out = append(out, p)
+	}
+	for _, p := range r.patternProperties {
+		out = append(out, p.rule)
+	}
+	return out
+}
+
+func (c *compiled) compile(v any, def, where string) (*rule, error) {
+	r := &rule{def: def}
+	if b, ok := v.(bool); ok {
+		if !b {
+			return nil, fmt.Errorf("%s: false schemas are not supported", where)
+		}
+		return r, nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: a schema must be an object", where)
+	}
+	for k, val := range m {
+		if !knownKeywords[k] {
+			return nil, fmt.Errorf("%s: keyword %q is not supported by the validator", where, k)
+		}
+		var err error
+		switch k {
+		case "$ref":
+			r.ref, _ = val.(string)
+			if !strings.HasPrefix(r.ref, "#/$defs/") {
+				err = fmt.Errorf("only local $defs references are supported")
+			}
+		case "type":
+			switch t := val.(type) {
+			case string:
+				r.types = []string{t}
+			case []any:
+				for _, x := range t {
+					r.types = append(r.types, fmt.Sprint(x))
+				}
+			}
+		case "enum":
+			r.enum, _ = val.([]any)
+		case "const":
+			r.hasConst, r.constant = true, val
+		case "minimum":
+			f, _ := val.(float64)
+			r.minimum = &f
+		case "maximum":
+			f, _ := val.(float64)
+			r.maximum = &f
+		case "minLength":
+			f, _ := val.(float64)
+			r.minLength = int(f)
+		case "minProperties":
+			f, _ := val.(float64)
+			r.minProps = int(f)
+		case "pattern":
+			r.patternSrc, _ = val.(string)
+			r.pattern, err = regexp.Compile(r.patternSrc)
+		case "format":
+			r.format, _ = val.(string)
+			if r.format != "date" {
+				err = fmt.Errorf("format %q is not supported", r.format)
+			}
+		case "required":
+			for _, x := range val.([]any) {
+				r.required = append(r.required, fmt.Sprint(x))
+			}
+		case "properties":
+			r.properties = map[string]*rule{}
+			for name, sub := range val.(map[string]any) {
+				if r.properties[name], err = c.compile(sub, def, where+"/properties/"+name); err != nil {
+					return nil, err
+				}
+				r.propertyOrder = append(r.propertyOrder, name)
+			}
+			sort.Strings(r.propertyOrder)
+		case "patternProperties":
+			for src, sub := range val.(map[string]any) {
+				re, err := regexp.Compile(src)
+				if err != nil {
+					return nil, err
+				}
+				pr, err := c.compile(sub, def, where+"/patternProperties")
+				if err != nil {
+					return nil, err
+				}
+				r.patternProperties = append(r.patternProperties, patternRule{re, pr})
+			}
+		case "additionalProperties":
+			if b, ok := val.(bool); ok && !b {
+				r.noAdditional = true
+			} else {
+				r.additional, err = c.compile(val, def, where+"/additionalProperties")
+			}
+		case "propertyNames":
+			r.propertyNames, err = c.compile(val, def, where+"/propertyNames")
+		case "items":
+			r.items, err = c.compile(val, def, where+"/items")
+		case "oneOf":
+			for i, sub := range val.([]any) {
+				s, err := c.compile(sub, def, fmt.Sprintf("%s/oneOf/%d", where, i))
+				if err != nil {
+					return nil, err
+				}
+				r.oneOf = append(r.oneOf, s)
+			}
+		case "if":
+			r.ifRule, err = c.compile(val, def, where+"/if")
+		case "then":
+			r.thenRule, err = c.compile(val, def, where+"/then")
+		case "else":
+			r.elseRule, err = c.compile(val, def, where+"/else")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", where, k, err)
+		}
+	}
+	return r, nil
+}
+
+// number reads a JSON number from a schema value.
+func number(v any) (float64, bool) {
+	f, ok := v.(float64)
+	return f, ok && !math.IsNaN(f)
+}

@@ -1,0 +1,317 @@
+package schema
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/yamlx"
+	"github.com/journey-maps/journey/schemas"
+)
+
+var (
+	once     sync.Once
+	theRules *compiled
+)
+
+// rules returns the embedded schema, compiled once per process. The schema
+// is part of the binary, so a failure is a build defect: tests catch it.
+func rules() *compiled {
+	once.Do(func() {
+		c, err := compileSchema(schemas.Journey)
+		if err != nil {
+			panic("journey: the embedded schema does not compile: " + err.Error())
+		}
+		theRules = c
+	})
+	return theRules
+}
+
+// Validate checks a parsed document against the embedded JSON Schema,
+// walking the YAML nodes directly, and returns findings placed at the nodes
+// they are about. Aliases must already have passed yamlx.Check's budget.
+func Validate(file string, root *yaml.Node) []diag.Diagnostic {
+	v := &validator{c: rules(), file: file}
+	return v.check(v.c.root, root, nil, nil)
+}
+
+type validator struct {
+	c    *compiled
+	file string
+}
+
+func (v *validator) resolve(r *rule) *rule {
+	for r.ref != "" {
+		r = v.c.defs[strings.TrimPrefix(r.ref, "#/$defs/")]
+	}
+	return r
+}
+
+// check returns the findings of value n (reached through key, nil for list
+// items and the root) against r; path is the instance location.
+func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {
+	r = v.resolve(r)
+	n = yamlx.Resolve(n)
+	if n == nil {
+		return nil
+	}
+	where := field(path)
+	fail := func(at *yaml.Node, rule, format string, args ...any) []diag.Diagnostic {
+		return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
+	}
+	got := kindOf(n)
+	if len(r.types) > 0 && !typeMatches(r.types, n, got) {
+		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where), strings.Join(article(r.types), " or "), article([]string{got})[0])
+	}
+	var out []diag.Diagnostic
+	if r.enum != nil && !inEnum(r.enum, n, got) {
+		want := enumStrings(r.enum)
+		msg := fmt.Sprintf("%s is %s: want one of %s", subject(where), show(n, got), strings.Join(want, ", "))
+		if got == "string" {
+			if sug := diag.Suggest(n.Value, want); sug != "" {
+				msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", subject(where), show(n, got), sug, strings.Join(want, ", "))
+			}
+		}
+		out = append(out, fail(n, diag.RuleSchema, "%s", msg)...)
+	}
+	if r.hasConst && !equals(r.constant, n, got) {
+		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where), show(n, got), fmt.Sprint(r.constant))...)
+	}
+	if f, ok := numberOf(n, got); ok {
+		if r.minimum != nil && f < *r.minimum {
+			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where), n.Value, formatFloat(*r.minimum))...)
+		}
+		if r.maximum != nil && f > *r.maximum {
+			out = append(out, fail(n, diag.RuleSchema, "%s is %s: above the maximum %s", subject(where), n.Value, formatFloat(*r.maximum))...)
+		}
+	}
+	if got == "string" {
+		if r.minLength > 0 && len([]rune(n.Value)) < r.minLength {
+			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where))...)
+		}
+		if r.pattern != nil && !r.pattern.MatchString(n.Value) {
+			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where), n.Value, patternHint(r.def))...)
+		}
+		if r.format == "date" {
+			if _, err := time.Parse(time.DateOnly, n.Value); err != nil {
+				out = append(out, fail(n, diag.RuleSchema, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(where), strconv.Quote(n.Value))...)
+			}
+		}
+	}
+	if n.Kind == yaml.MappingNode {
+		out = append(out, v.object(r, n, key, path, where)...)
+	}
+	if n.Kind == yaml.SequenceNode && r.items != nil {
+		for i, item := range n.Content {
+			out = append(out, v.check(r.items, item, nil, append(path, strconv.Itoa(i)))...)
+		}
+	}
+	if len(r.oneOf) > 0 {
+		out = append(out, v.oneOf(r, n, key, path, where)...)
+	}
+	if r.ifRule != nil {
+		if len(v.check(r.ifRule, n, key, path)) == 0 {
+			if r.thenRule != nil {
+				out = append(out, v.check(r.thenRule, n, key, path)...)
+			}
+		} else if r.elseRule != nil {
+			out = append(out, v.check(r.elseRule, n, key, path)...)
+		}
+	}
+	return out
+}
+
+func (v *validator) object(r *rule, n, key *yaml.Node, path []string, where string) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	present := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := yamlx.Resolve(n.Content[i])
+		if k.Kind != yaml.ScalarNode || present[k.Value] {
+			continue // reported by yamlx.Check
+		}
+		name := k.Value
+		present[name] = true
+		child := append(path[:len(path):len(path)], name)
+		if r.propertyNames != nil {
+			out = append(out, v.check(r.propertyNames, k, nil, child)...)
+		}
+		matched := false
+		if sub, ok := r.properties[name]; ok {
+			matched = true
+			out = append(out, v.check(sub, n.Content[i+1], k, child)...)
+		}
+		for _, p := range r.patternProperties {
+			if p.re.MatchString(name) {
+				matched = true
+				out = append(out, v.check(p.rule, n.Content[i+1], k, child)...)
+			}
+		}
+		if matched {
+			continue
+		}
+		switch {
+		case r.noAdditional:
+			msg := fmt.Sprintf("unknown key %q%s", name, in(where))
+			if s := diag.Suggest(name, r.propertyOrder); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			} else if len(r.propertyOrder) > 0 {
+				msg += " (allowed: " + strings.Join(r.propertyOrder, ", ") + "; extensions start with x-)"
+			}
+			out = append(out, diag.Diagnostic{Pos: v.pos(n.Content[i]), Severity: diag.Error, Rule: diag.RuleUnknownKey, Message: msg})
+		case r.additional != nil:
+			out = append(out, v.check(r.additional, n.Content[i+1], k, child)...)
+		}
+	}
+	at := n
+	if key != nil {
+		at = key
+	}
+	for _, req := range r.required {
+		if !present[req] {
+			out = append(out, diag.Diagnostic{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("missing required key %q%s", req, in(where))})
+		}
+	}
+	if r.minProps > 0 && len(present) < r.minProps {
+		out = append(out, diag.Diagnostic{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s must name at least one persona", subject(where))})
+	}
+	return out
+}
+
+// oneOf accepts a value that matches exactly one branch. When none
+// matches, it reports the branch meant for the value's type: for an
+// emotion of 7 the range error, not "must be a mapping".
+func (v *validator) oneOf(r *rule, n, key *yaml.Node, path []string, where string) []diag.Diagnostic {
+	matched := 0
+	var best []diag.Diagnostic
+	for _, branch := range r.oneOf {
+		errs := v.check(branch, n, key, path)
+		if len(errs) == 0 {
+			matched++
+			continue
+		}
+		typeOnly := len(errs) == 1 && strings.Contains(errs[0].Message, " must be ") && errs[0].Line == n.Line && errs[0].Col == n.Column
+		if best == nil || !typeOnly {
+			best = errs
+		}
+	}
+	switch {
+	case matched == 1:
+		return nil
+	case matched > 1:
+		return []diag.Diagnostic{{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s matches more than one allowed form", subject(where))}}
+	}
+	return best
+}
+
+func (v *validator) pos(n *yaml.Node) model.Pos {
+	if n == nil {
+		return model.Pos{File: v.file, Line: 1, Col: 1}
+	}
+	return model.Pos{File: v.file, Line: n.Line, Col: n.Column}
+}
+
+// kindOf names a node's JSON type: object, array, string, integer, number,
+// boolean or null. Timestamps and other tags are strings, as written.
+func kindOf(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "object"
+	case yaml.SequenceNode:
+		return "array"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "null"
+	case "!!bool":
+		return "boolean"
+	case "!!int":
+		return "integer"
+	case "!!float":
+		return "number"
+	}
+	return "string"
+}
+
+func typeMatches(want []string, n *yaml.Node, got string) bool {
+	for _, w := range want {
+		switch {
+		case w == got:
+			return true
+		case w == "number" && got == "integer":
+			return true
+		case w == "integer" && got == "number":
+			// JSON Schema counts 2.0 as an integer.
+			if f, ok := numberOf(n, got); ok && f == math.Trunc(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func numberOf(n *yaml.Node, got string) (float64, bool) {
+	if got != "integer" && got != "number" {
+		return 0, false
+	}
+	var f float64
+	if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+func inEnum(enum []any, n *yaml.Node, got string) bool {
+	for _, e := range enum {
+		if equals(e, n, got) {
+			return true
+		}
+	}
+	return false
+}
+
+// equals compares a schema value (from JSON) with a node.
+func equals(want any, n *yaml.Node, got string) bool {
+	switch w := want.(type) {
+	case string:
+		return got == "string" && n.Value == w
+	case float64:
+		f, ok := numberOf(n, got)
+		return ok && f == w
+	case bool:
+		return got == "boolean" && fmt.Sprint(w) == strings.ToLower(n.Value)
+	case nil:
+		return got == "null"
+	}
+	return false
+}
+
+func enumStrings(vs []any) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, fmt.Sprint(v))
+	}
+	return out
+}
+
+func show(n *yaml.Node, got string) string {
+	switch got {
+	case "string":
+		return strconv.Quote(n.Value)
+	case "null":
+		return "empty"
+	case "object":
+		return "a mapping"
+	case "array":
+		return "a list"
+	}
+	return n.Value
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
