@@ -96,7 +96,10 @@ func (r *Repo) ReadFileFunc(commit string, max int64) func(path string) ([]byte,
 // ListFiles lists the repository-relative paths of the files at a commit
 // under the given paths (repository-relative; none means everything).
 func (r *Repo) ListFiles(commit string, paths ...string) ([]string, error) {
-	args := []string{"ls-tree", "-r", "--name-only", "--full-tree", "--end-of-options", commit, "--"}
+	// ls-tree takes paths straight after the tree: a "--" there would be a
+	// path itself (after --end-of-options nothing is an option) and, with
+	// no other path, would match nothing.
+	args := []string{"ls-tree", "-r", "--name-only", "--full-tree", "--end-of-options", commit}
 	for _, p := range paths {
 		args = append(args, filepath.ToSlash(p))
 	}

@@ -47,6 +47,10 @@ func TestShowAndList(t *testing.T) {
 	if err != nil || len(files) != 1 || files[0] != filepath.Join("maps", "a.txt") {
 		t.Fatalf("ListFiles = %v, %v", files, err)
 	}
+	files, err = r.ListFiles(head)
+	if err != nil || len(files) != 1 || files[0] != filepath.Join("maps", "a.txt") {
+		t.Fatalf("ListFiles with no path = %v, %v", files, err)
+	}
 	if _, err := r.Show(head, "maps/none.txt"); err == nil {
 		t.Fatal("a missing path must fail")
 	}
