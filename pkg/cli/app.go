@@ -101,6 +101,7 @@ var commands = []func(*app) *cobra.Command{
 	newScoreCmd,
 	newDiffCmd,
 	newFmtCmd,
+	newInitCmd,
 }
 
 // Run executes the command line args (without the program name).

@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/templates"
+)
+
+func newInitCmd(a *app) *cobra.Command {
+	var tmpl, dir, today string
+	var lines []string
+	for _, t := range templates.All() {
+		lines = append(lines, fmt.Sprintf("  %-10s %s (%s)", t.Name, t.Summary, t.FileName))
+	}
+	cmd := &cobra.Command{
+		Use:   "init [--template NAME] [--dir DIR]",
+		Short: "Write a starter journey map",
+		Long: `init writes a starter journey map into DIR (default: the current directory):
+the seven lifecycle stages (awareness, consideration, decision, purchase,
+post-purchase, loyalty, advocacy), a persona, a measurable goal with its
+metric, and example touchpoints with owners and emotions. The example
+templates pass lint without findings; the blank one lists, as lint findings,
+what to fill in.
+
+Templates:
+` + strings.Join(lines, "\n") + `
+
+Dates (last_reviewed, evidence, goal due dates) are set relative to today.
+init never overwrites a file: if the map already exists it stops with exit
+code 2.`,
+		Example: `  journey init
+  journey init --template saas --dir maps/`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			t, ok := templates.Lookup(tmpl)
+			if !ok {
+				return usagef("--template %q: want one of %s", tmpl, strings.Join(templates.Names(), ", "))
+			}
+			day, err := a.renderToday(today)
+			if err != nil {
+				return err
+			}
+			data, err := templates.Render(t.Name, day)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return usagef("--dir: %v", err)
+			}
+			path := filepath.Join(dir, t.FileName)
+			if err := writeNew(path, data); err != nil {
+				if errors.Is(err, fs.ErrExist) {
+					return usagef("%s already exists; init never overwrites a file (remove it or choose another --dir)", path)
+				}
+				return usagef("%v", err)
+			}
+			f := loader.New(loader.Options{}).LoadBytes(path, data)
+			stages, points := 0, 0
+			if j := f.Journey; j != nil {
+				stages, points = len(j.Stages), len(j.Touchpoints())
+			}
+			out := a.env.Stdout
+			fmt.Fprintf(out, "wrote %s (%s template: %d stages, %d touchpoints)\n\n", path, t.Name, stages, points)
+			stem := strings.TrimSuffix(path, ".journey.yaml")
+			fmt.Fprintf(out, "Next:\n")
+			if t.Name == "blank" {
+				fmt.Fprintf(out, "  $EDITOR %s\n", path)
+			}
+			fmt.Fprintf(out, "  journey lint %s\n", path)
+			fmt.Fprintf(out, "  journey score %s\n", path)
+			fmt.Fprintf(out, "  journey render %s --format html -o %s.html\n", path, stem)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&tmpl, "template", "ecommerce", "starter map: "+strings.Join(templates.Names(), ", "))
+	fl.StringVar(&dir, "dir", ".", "directory to write the map into (created if missing)")
+	fl.StringVar(&today, "today", "", "the date the map's dates are relative to (YYYY-MM-DD; default today)")
+	_ = cmd.RegisterFlagCompletionFunc("template", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, t := range templates.All() {
+			out = append(out, t.Name+"\t"+t.Summary)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.MarkFlagDirname("dir")
+	return cmd
+}
+
+// writeNew writes a new file atomically and never replaces an existing
+// one: the content goes to a temporary file in the same directory, which
+// is then hard-linked to path (link fails when path exists, with no window
+// between a check and the write) and removed. Where the file system has no
+// hard links it falls back to an exclusive create and a rename.
+func writeNew(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err = tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	err = os.Link(tmp.Name(), path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	// No hard links here: reserve the name, then move the content over it.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(tmp.Name(), path)
+}

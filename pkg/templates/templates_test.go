@@ -1,0 +1,67 @@
+package templates
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/model"
+)
+
+// Every template loads without findings, has the seven lifecycle stages in
+// order, a persona, a measurable goal and the schema modeline, whatever
+// the day it is rendered on.
+func TestTemplatesValidate(t *testing.T) {
+	for _, day := range []time.Time{
+		time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC),
+		time.Date(2028, 2, 29, 23, 59, 0, 0, time.FixedZone("x", -11*3600)),
+	} {
+		for _, tpl := range All() {
+			t.Run(tpl.Name+"/"+day.Format(time.DateOnly), func(t *testing.T) {
+				data, err := Render(tpl.Name, day)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") {
+					t.Errorf("no schema modeline on the first line")
+				}
+				f := loader.New(loader.Options{}).LoadBytes(tpl.FileName, data)
+				for _, d := range f.Diags {
+					t.Errorf("%s", d)
+				}
+				if f.Journey == nil {
+					t.Fatal("not a journey")
+				}
+				j := f.Journey
+				var phases []string
+				for _, s := range j.Stages {
+					phases = append(phases, s.Phase)
+				}
+				if strings.Join(phases, " ") != strings.Join(model.Phases, " ") {
+					t.Errorf("phases %v, want %v", phases, model.Phases)
+				}
+				if len(j.Personas) == 0 || len(j.Goals) == 0 || j.Goals[0].Metric == "" {
+					t.Errorf("want a persona and a goal with a metric")
+				}
+				if want := day.Format(time.DateOnly); j.LastReviewed.Format(time.DateOnly) != want {
+					t.Errorf("last_reviewed %s, want %s", j.LastReviewed.Format(time.DateOnly), want)
+				}
+				if tpl.Name == "blank" {
+					return
+				}
+				for _, tp := range j.Touchpoints() {
+					if tp.Owner == "" || !tp.Emotion.IsSet() {
+						t.Errorf("touchpoint %s: want an owner and an emotion", tp.ID)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestUnknownTemplate(t *testing.T) {
+	if _, err := Render("nope", time.Now()); err == nil || !strings.Contains(err.Error(), "ecommerce") {
+		t.Fatalf("err = %v", err)
+	}
+}
