@@ -123,6 +123,44 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 }
 
 // fileSummaries lists the loaded files for reports.
+// checked gathers what a streaming run keeps of each file once it is
+// done with it: a summary, the findings, and the source only of files
+// with findings (for snippets), so memory does not grow with clean files.
+type checked struct {
+	files   []report.FileSummary
+	diags   []diag.Diagnostic
+	sources map[string][]byte
+}
+
+func (c *checked) add(f *loader.File, ds []diag.Diagnostic) {
+	c.files = append(c.files, fileSummaries([]*loader.File{f})...)
+	if len(ds) == 0 {
+		return
+	}
+	c.diags = append(c.diags, ds...)
+	if c.sources == nil {
+		c.sources = map[string][]byte{}
+	}
+	c.sources[f.Path] = f.Source
+}
+
+// findings returns every finding, with the argument problems, sorted.
+func (c *checked) findings(problems []diag.Diagnostic) []diag.Diagnostic {
+	ds := append(problems, c.diags...)
+	diag.Sort(ds)
+	return diag.Dedup(ds)
+}
+
+// source finds a file's bytes: a checked file, else an included one.
+func (c *checked) source(l *loader.Loader) func(string) []byte {
+	return func(path string) []byte {
+		if b, ok := c.sources[path]; ok {
+			return b
+		}
+		return l.Source(path)
+	}
+}
+
 func fileSummaries(files []*loader.File) []report.FileSummary {
 	out := make([]report.FileSummary, 0, len(files))
 	for _, f := range files {

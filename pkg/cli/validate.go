@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
@@ -33,14 +34,10 @@ includes. With no arguments it reads the current directory.`,
 			if err != nil {
 				return err
 			}
-			files, problems := l.Load(defaultArgs(args))
-			ds := problems
-			for _, f := range files {
-				ds = append(ds, f.Diags...)
-			}
-			diag.Sort(ds)
-			ds = diag.Dedup(ds)
-			r := &report.Result{Command: "validate", Files: fileSummaries(files), Diags: ds, Source: l.Source, Rules: FormatRules()}
+			var c checked
+			problems := l.Each(defaultArgs(args), func(f *loader.File) { c.add(f, f.Diags) })
+			ds := c.findings(problems)
+			r := &report.Result{Command: "validate", Files: c.files, Diags: ds, Source: c.source(l), Rules: FormatRules()}
 			if err := a.writeReport(outs, r); err != nil {
 				return err
 			}

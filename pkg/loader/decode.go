@@ -22,8 +22,8 @@ type decoder struct {
 // object is one mapping node with its keys indexed.
 type object struct {
 	d      *decoder
-	meta   model.Meta
-	values map[string]*yaml.Node
+	meta model.Meta
+	node *yaml.Node // the mapping; nil when the value is not one
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -32,21 +32,21 @@ func (d *decoder) pos(n *yaml.Node) model.Pos {
 
 func (d *decoder) object(n *yaml.Node) *object {
 	n = yamlx.Resolve(n)
-	o := &object{d: d, values: map[string]*yaml.Node{}}
+	o := &object{d: d}
 	o.meta.Pos = d.pos(n)
 	if n.Kind != yaml.MappingNode {
 		return o
 	}
+	o.node = n
 	o.meta.Fields = make(map[string]model.Pos, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
 		if k.Kind != yaml.ScalarNode {
 			continue
 		}
-		if _, dup := o.values[k.Value]; dup {
+		if _, dup := o.meta.Fields[k.Value]; dup {
 			continue // the first one wins; the duplicate is reported
 		}
-		o.values[k.Value] = n.Content[i+1]
 		o.meta.Fields[k.Value] = d.pos(k)
 		if strings.HasPrefix(k.Value, "x-") {
 			if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
@@ -60,8 +60,23 @@ func (d *decoder) object(n *yaml.Node) *object {
 	return o
 }
 
+// value returns the value of key; the first one when it is repeated.
+// Mappings are small, so a scan beats a map built for every object.
+func (o *object) value(key string) *yaml.Node {
+	if o.node == nil {
+		return nil
+	}
+	c := o.node.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if k := yamlx.Resolve(c[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			return c[i+1]
+		}
+	}
+	return nil
+}
+
 func (o *object) scalar(key string) (*yaml.Node, bool) {
-	n := yamlx.Resolve(o.values[key])
+	n := yamlx.Resolve(o.value(key))
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return nil, false
 	}
@@ -115,7 +130,7 @@ func (o *object) date(key string) time.Time {
 }
 
 func (o *object) strings(key string) []string {
-	n := yamlx.Resolve(o.values[key])
+	n := yamlx.Resolve(o.value(key))
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
@@ -135,7 +150,7 @@ func (o *object) strings(key string) []string {
 }
 
 func (o *object) list(key string) []*yaml.Node {
-	n := yamlx.Resolve(o.values[key])
+	n := yamlx.Resolve(o.value(key))
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
@@ -216,7 +231,7 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 }
 
 func (d *decoder) includes(o *object) []model.Include {
-	n := yamlx.Resolve(o.values["include"])
+	n := yamlx.Resolve(o.value("include"))
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
@@ -336,7 +351,7 @@ func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
 }
 
 func (d *decoder) emotion(o *object) model.Emotion {
-	n := yamlx.Resolve(o.values["emotion"])
+	n := yamlx.Resolve(o.value("emotion"))
 	if n == nil {
 		return model.Emotion{}
 	}

@@ -107,7 +107,9 @@ func New(opts Options) *Loader {
 	return l
 }
 
-// Source returns the bytes of a file loaded under its display path.
+// Source returns the bytes of a file loaded under its display path: an
+// included file, or a file Load, LoadFile, LoadStdin or LoadBytes returned.
+// Each does not keep what it hands over; its callback keeps what it needs.
 func (l *Loader) Source(path string) []byte {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -123,28 +125,66 @@ func (l *Loader) Load(args []string) ([]*File, []diag.Diagnostic) {
 	if len(l.opts.Roots) == 0 {
 		l.opts.Roots = defaultRoots(args)
 	}
-	files := make([]*File, len(paths))
+	files := make([]*File, 0, len(paths))
+	l.each(paths, func(f *File) {
+		l.keepSource(f.Path, f.Source)
+		files = append(files, f)
+	})
+	return files, problems
+}
+
+// Each loads the files the arguments name, as Load does, and hands each
+// to fn in argument order on the calling goroutine, then forgets it: only
+// a small window of files is in memory at once, however many there are.
+// Problems with the arguments themselves are returned.
+func (l *Loader) Each(args []string, fn func(*File)) []diag.Diagnostic {
+	paths, problems := Expand(args)
+	if len(l.opts.Roots) == 0 {
+		l.opts.Roots = defaultRoots(args)
+	}
+	l.each(paths, fn)
+	return problems
+}
+
+// each loads paths on the worker pool. A file may be loaded ahead of the
+// one fn is waiting for, but at most window files are held at once.
+func (l *Loader) each(paths []string, fn func(*File)) {
+	workers := min(l.opts.Workers, max(len(paths), 1))
+	window := 4 * workers
+	slots := make(chan struct{}, window)
+	ready := make([]chan *File, len(paths))
+	for i := range ready {
+		ready[i] = make(chan *File, 1)
+	}
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(l.opts.Workers, max(len(paths), 1)); w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
 				if paths[i] == "-" {
-					files[i] = l.LoadStdin()
+					ready[i] <- l.loadStdin()
 				} else {
-					files[i] = l.LoadFile(paths[i])
+					ready[i] <- l.loadFile(paths[i])
 				}
 			}
 		}()
 	}
+	go func() {
+		for i := range paths {
+			slots <- struct{}{}
+			work <- i
+		}
+		close(work)
+	}()
 	for i := range paths {
-		work <- i
+		f := <-ready[i]
+		ready[i] = nil
+		fn(f)
+		<-slots
 	}
-	close(work)
 	wg.Wait()
-	return files, problems
 }
 
 // defaultRoots: includes may not leave the tree of the first argument or
@@ -172,6 +212,12 @@ func defaultRoots(args []string) []string {
 
 // LoadStdin loads a file from Options.Stdin.
 func (l *Loader) LoadStdin() *File {
+	f := l.loadStdin()
+	l.keepSource(f.Path, f.Source)
+	return f
+}
+
+func (l *Loader) loadStdin() *File {
 	var data []byte
 	var err error
 	if l.opts.Stdin == nil {
@@ -185,6 +231,12 @@ func (l *Loader) LoadStdin() *File {
 
 // LoadFile loads one file by path, with its includes.
 func (l *Loader) LoadFile(path string) *File {
+	f := l.loadFile(path)
+	l.keepSource(f.Path, f.Source)
+	return f
+}
+
+func (l *Loader) loadFile(path string) *File {
 	path = filepath.Clean(path)
 	abs := absPath(path)
 	data, err := l.opts.ReadFile(path)
@@ -195,6 +247,7 @@ func (l *Loader) LoadFile(path string) *File {
 // from a git revision); path names it and anchors its includes.
 func (l *Loader) LoadBytes(path string, data []byte) *File {
 	path = filepath.Clean(path)
+	l.keepSource(path, data)
 	return l.resolve(l.parse(path, absPath(path), data, nil))
 }
 
@@ -217,8 +270,16 @@ func (l *Loader) parseIncluded(path, abs string) *parsedFile {
 	e.once.Do(func() {
 		data, err := l.opts.ReadFile(path)
 		e.p = l.parse(path, abs, data, err)
+		l.keepSource(path, data)
 	})
 	return e.p
+}
+
+// keepSource remembers a file's bytes for Source.
+func (l *Loader) keepSource(path string, data []byte) {
+	l.mu.Lock()
+	l.sources[path] = data
+	l.mu.Unlock()
 }
 
 func (l *Loader) readOS(path string) ([]byte, error) {
@@ -251,9 +312,6 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile {
 	f := &File{Path: path, Source: data, abs: abs}
 	p := &parsedFile{file: f}
-	l.mu.Lock()
-	l.sources[path] = data
-	l.mu.Unlock()
 	stop := func(line, col int, rule, msg string, fatal bool) *parsedFile {
 		p.own = []diag.Diagnostic{{Pos: model.Pos{File: path, Line: line, Col: col}, Severity: diag.Error, Rule: rule, Message: msg, Fatal: fatal}}
 		return p

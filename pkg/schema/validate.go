@@ -62,51 +62,52 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 	if n == nil {
 		return nil
 	}
-	where := field(path)
+	// The path is spelled out only for a finding: most nodes have none.
+	where := func() string { return field(path) }
 	fail := func(at *yaml.Node, rule, format string, args ...any) []diag.Diagnostic {
 		return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
 	}
 	got := kindOf(n)
 	if len(r.types) > 0 && !typeMatches(r.types, n, got) {
-		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where), strings.Join(article(r.types), " or "), article([]string{got})[0])
+		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where()), strings.Join(article(r.types), " or "), article([]string{got})[0])
 	}
 	var out []diag.Diagnostic
 	if r.enum != nil && !inEnum(r.enum, n, got) {
 		want := enumStrings(r.enum)
-		msg := fmt.Sprintf("%s is %s: want one of %s", subject(where), show(n, got), strings.Join(want, ", "))
+		msg := fmt.Sprintf("%s is %s: want one of %s", subject(where()), show(n, got), strings.Join(want, ", "))
 		if got == "string" {
 			if sug := diag.Suggest(n.Value, want); sug != "" {
-				msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", subject(where), show(n, got), sug, strings.Join(want, ", "))
+				msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", subject(where()), show(n, got), sug, strings.Join(want, ", "))
 			}
 		}
 		out = append(out, fail(n, diag.RuleSchema, "%s", msg)...)
 	}
 	if r.hasConst && !equals(r.constant, n, got) {
-		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where), show(n, got), fmt.Sprint(r.constant))...)
+		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where()), show(n, got), fmt.Sprint(r.constant))...)
 	}
 	if f, ok := numberOf(n, got); ok {
 		if r.minimum != nil && f < *r.minimum {
-			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where), n.Value, formatFloat(*r.minimum))...)
+			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where()), n.Value, formatFloat(*r.minimum))...)
 		}
 		if r.maximum != nil && f > *r.maximum {
-			out = append(out, fail(n, diag.RuleSchema, "%s is %s: above the maximum %s", subject(where), n.Value, formatFloat(*r.maximum))...)
+			out = append(out, fail(n, diag.RuleSchema, "%s is %s: above the maximum %s", subject(where()), n.Value, formatFloat(*r.maximum))...)
 		}
 	}
 	if got == "string" {
 		if r.minLength > 0 && len([]rune(n.Value)) < r.minLength {
-			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where))...)
+			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where()))...)
 		}
 		if r.pattern != nil && !r.pattern.MatchString(n.Value) {
-			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where), n.Value, patternHint(r.def))...)
+			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where()), n.Value, patternHint(r.def))...)
 		}
 		if r.format == "date" {
 			if _, err := time.Parse(time.DateOnly, n.Value); err != nil {
-				out = append(out, fail(n, diag.RuleSchema, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(where), strconv.Quote(n.Value))...)
+				out = append(out, fail(n, diag.RuleSchema, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(where()), strconv.Quote(n.Value))...)
 			}
 		}
 	}
 	if n.Kind == yaml.MappingNode {
-		out = append(out, v.object(r, n, key, path, where)...)
+		out = append(out, v.object(r, n, key, path)...)
 	}
 	if n.Kind == yaml.SequenceNode && r.items != nil {
 		for i, item := range n.Content {
@@ -114,7 +115,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 	}
 	if len(r.oneOf) > 0 {
-		out = append(out, v.oneOf(r, n, key, path, where)...)
+		out = append(out, v.oneOf(r, n, key, path)...)
 	}
 	if r.ifRule != nil {
 		if len(v.check(r.ifRule, n, key, path)) == 0 {
@@ -128,17 +129,20 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 	return out
 }
 
-func (v *validator) object(r *rule, n, key *yaml.Node, path []string, where string) []diag.Diagnostic {
+func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {
+	where := func() string { return field(path) }
 	var out []diag.Diagnostic
-	present := make(map[string]bool, len(n.Content)/2)
+	// Mappings are small: scanning their keys beats building a set.
+	distinct := 0
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
-		if k.Kind != yaml.ScalarNode || present[k.Value] {
+		if k.Kind != yaml.ScalarNode || keyIndex(n, k.Value) != i {
 			continue // reported by yamlx.Check
 		}
 		name := k.Value
-		present[name] = true
-		child := append(path[:len(path):len(path)], name)
+		distinct++
+		// Depth-first: a child's path is done with before its sibling's.
+		child := append(path, name)
 		if r.propertyNames != nil {
 			out = append(out, v.check(r.propertyNames, k, nil, child)...)
 		}
@@ -158,7 +162,7 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string, where stri
 		}
 		switch {
 		case r.noAdditional:
-			msg := fmt.Sprintf("unknown key %q%s", name, in(where))
+			msg := fmt.Sprintf("unknown key %q%s", name, in(where()))
 			if s := diag.Suggest(name, r.propertyOrder); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			} else if len(r.propertyOrder) > 0 {
@@ -174,20 +178,31 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string, where stri
 		at = key
 	}
 	for _, req := range r.required {
-		if !present[req] {
-			out = append(out, diag.Diagnostic{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("missing required key %q%s", req, in(where))})
+		if keyIndex(n, req) < 0 {
+			out = append(out, diag.Diagnostic{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("missing required key %q%s", req, in(where()))})
 		}
 	}
-	if r.minProps > 0 && len(present) < r.minProps {
-		out = append(out, diag.Diagnostic{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s must name at least one persona", subject(where))})
+	if r.minProps > 0 && distinct < r.minProps {
+		out = append(out, diag.Diagnostic{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s must name at least one persona", subject(where()))})
 	}
 	return out
+}
+
+// keyIndex is the index in n.Content of the first key named name, or -1.
+func keyIndex(n *yaml.Node, name string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := yamlx.Resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Value == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // oneOf accepts a value that matches exactly one branch. When none
 // matches, it reports the branch meant for the value's type: for an
 // emotion of 7 the range error, not "must be a mapping".
-func (v *validator) oneOf(r *rule, n, key *yaml.Node, path []string, where string) []diag.Diagnostic {
+func (v *validator) oneOf(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {
+	where := func() string { return field(path) }
 	matched := 0
 	var best []diag.Diagnostic
 	for _, branch := range r.oneOf {
@@ -205,7 +220,7 @@ func (v *validator) oneOf(r *rule, n, key *yaml.Node, path []string, where strin
 	case matched == 1:
 		return nil
 	case matched > 1:
-		return []diag.Diagnostic{{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s matches more than one allowed form", subject(where))}}
+		return []diag.Diagnostic{{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s matches more than one allowed form", subject(where()))}}
 	}
 	return best
 }

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/corpus"
+)
+
+// The command benchmarks run the whole command in-process over generated
+// maps of about 600 lines (pkg/corpus); `make bench` runs them beside the
+// whole-process comparison with the parse floor.
+
+const benchMaps = 100
+
+// benchCorpus writes n generated maps into a temporary directory.
+func benchCorpus(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	var size int64
+	for i := 0; i < n; i++ {
+		data := corpus.Map(1, i)
+		size += int64(len(data))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("map-%04d.journey.yaml", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(size)
+	return dir
+}
+
+// runBench runs one command line per iteration and fails on a usage error.
+func runBench(b *testing.B, args ...string) {
+	b.Helper()
+	env := Env{
+		Stdout: io.Discard,
+		Stderr: io.Discard,
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if code := Run(args, env); code > 1 {
+			b.Fatalf("journey %v: exit %d", args, code)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	runBench(b, "validate", benchCorpus(b, benchMaps))
+}
