@@ -21,7 +21,7 @@ type decoder struct {
 
 // object is one mapping node with its keys indexed.
 type object struct {
-	d      *decoder
+	d    *decoder
 	meta model.Meta
 	node *yaml.Node // the mapping; nil when the value is not one
 }
