@@ -1,0 +1,313 @@
+// Package config reads .journeylint.yaml: which lint rules run at which
+// severity, their options, per-path overrides and the score weights.
+//
+// The rules themselves live in package lint, which registers each one
+// here (Register) so that a configuration naming an unknown rule or option
+// is an error with a did-you-mean, wherever it is loaded.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/journey-maps/journey/pkg/diag"
+)
+
+// FileName is the name of the configuration file searched for.
+const FileName = ".journeylint.yaml"
+
+// MaxSize is the largest configuration file read.
+const MaxSize = 1 << 20
+
+// Presets are the values of `extends`.
+const (
+	Recommended = "recommended" // every rule at its default severity
+	Strict      = "strict"      // every rule at least warning
+)
+
+// Level is a configured rule level: off or a severity.
+type Level int
+
+// Levels; LevelUnset means the configuration does not say.
+const (
+	LevelUnset Level = iota
+	LevelOff
+	LevelInfo
+	LevelWarning
+	LevelError
+)
+
+// ParseLevel reads off, info, warning or error.
+func ParseLevel(s string) (Level, bool) {
+	switch s {
+	case "off":
+		return LevelOff, true
+	case "info":
+		return LevelInfo, true
+	case "warning":
+		return LevelWarning, true
+	case "error":
+		return LevelError, true
+	}
+	return LevelUnset, false
+}
+
+// Severity is the severity of a level; 0 for off and unset.
+func (l Level) Severity() diag.Severity {
+	switch l {
+	case LevelInfo:
+		return diag.Info
+	case LevelWarning:
+		return diag.Warning
+	case LevelError:
+		return diag.Error
+	}
+	return 0
+}
+
+func levelOf(s diag.Severity) Level {
+	switch s {
+	case diag.Info:
+		return LevelInfo
+	case diag.Warning:
+		return LevelWarning
+	case diag.Error:
+		return LevelError
+	}
+	return LevelOff
+}
+
+// RuleSpec is what the configuration needs to know of a rule.
+type RuleSpec struct {
+	ID       string
+	Severity diag.Severity // default
+	Options  []OptionSpec
+}
+
+// OptionSpec is an option of a rule. Options are whole numbers of at
+// least Min (every option today is a number of days).
+type OptionSpec struct {
+	Name    string
+	Default int
+	Min     int
+}
+
+var (
+	specMu sync.RWMutex
+	specs  = map[string]RuleSpec{}
+)
+
+// Register makes a rule known to configurations. Package lint registers
+// every rule it has.
+func Register(s RuleSpec) {
+	specMu.Lock()
+	defer specMu.Unlock()
+	if _, dup := specs[s.ID]; dup {
+		panic("config: rule registered twice: " + s.ID)
+	}
+	specs[s.ID] = s
+}
+
+func lookupSpec(id string) (RuleSpec, bool) {
+	specMu.RLock()
+	defer specMu.RUnlock()
+	s, ok := specs[id]
+	return s, ok
+}
+
+// RuleIDs lists the registered rule ids, sorted.
+func RuleIDs() []string {
+	specMu.RLock()
+	defer specMu.RUnlock()
+	ids := make([]string, 0, len(specs))
+	for id := range specs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// RuleConfig is what one `rules` entry says.
+type RuleConfig struct {
+	Level   Level
+	Options map[string]int
+}
+
+// Override applies rule settings to files matching any of its globs.
+type Override struct {
+	Files []string
+	Rules map[string]RuleConfig
+}
+
+// Config is a loaded configuration.
+type Config struct {
+	// Path is the file it was read from; "" for the default configuration.
+	Path string
+	// Dir is the directory override globs are relative to.
+	Dir       string
+	Extends   string
+	Rules     map[string]RuleConfig
+	Overrides []Override
+	// Weights is `score.weights` as written (nil when absent); read it
+	// with score.WeightsFrom.
+	Weights map[string]float64
+}
+
+// Default is the configuration used when there is no file: every rule at
+// its default severity, override globs relative to the current directory.
+func Default() *Config {
+	dir, _ := os.Getwd()
+	return &Config{Dir: dir, Extends: Recommended, Rules: map[string]RuleConfig{}}
+}
+
+// Find looks for .journeylint.yaml in dir and its parents and returns its
+// path, or "" when there is none.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(abs, FileName)
+		st, err := os.Stat(p)
+		if err == nil && !st.IsDir() {
+			return p, nil
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("%s: %w", p, err)
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return "", nil
+		}
+		abs = parent
+	}
+}
+
+// Discover loads the file given (when path is not empty) or the one Find
+// finds from dir upward, else returns Default.
+func Discover(path, dir string) (*Config, error) {
+	if path == "" {
+		found, err := Find(dir)
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return Default(), nil
+		}
+		path = found
+	}
+	return Load(path)
+}
+
+// Load reads and checks a configuration file.
+func Load(path string) (*Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read configuration: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("cannot read configuration %s: is a directory", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read configuration %s: %w", path, err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("configuration %s is too large (over 1 MiB)", path)
+	}
+	return Parse(path, data)
+}
+
+// Effective is the severity and options in force for one rule and file.
+type Effective struct {
+	// Severity is 0 when the rule is off.
+	Severity diag.Severity
+	Options  map[string]int
+}
+
+// On reports whether the rule runs.
+func (e Effective) On() bool { return e.Severity != 0 }
+
+// Int returns an option's value (its default when not configured).
+func (e Effective) Int(name string) int { return e.Options[name] }
+
+// Rule returns the severity and options of a rule for a file (a path as
+// given on the command line, or absolute). Settings apply in order: the
+// rule's default, the preset of `extends`, `rules`, then every override
+// whose globs match the file.
+func (c *Config) Rule(id, file string) Effective {
+	spec, ok := lookupSpec(id)
+	if !ok {
+		return Effective{}
+	}
+	level := levelOf(spec.Severity)
+	if c != nil && c.Extends == Strict && level == LevelInfo {
+		level = LevelWarning
+	}
+	opts := make(map[string]int, len(spec.Options))
+	for _, o := range spec.Options {
+		opts[o.Name] = o.Default
+	}
+	apply := func(rc RuleConfig, ok bool) {
+		if !ok {
+			return
+		}
+		if rc.Level != LevelUnset {
+			level = rc.Level
+		}
+		for k, v := range rc.Options {
+			opts[k] = v
+		}
+	}
+	if c != nil {
+		rc, ok := c.Rules[id]
+		apply(rc, ok)
+		for _, o := range c.Overrides {
+			if c.matches(o, file) {
+				rc, ok := o.Rules[id]
+				apply(rc, ok)
+			}
+		}
+	}
+	return Effective{Severity: level.Severity(), Options: opts}
+}
+
+// matches reports whether a file is covered by an override: its path
+// relative to the configuration's directory (slash-separated) matches one
+// of the globs. A glob without a slash also matches the base name.
+func (c *Config) matches(o Override, file string) bool {
+	if file == "" || strings.HasPrefix(file, "<") {
+		return false // standard input has no path
+	}
+	rel := file
+	if abs, err := filepath.Abs(file); err == nil && c.Dir != "" {
+		if r, err := filepath.Rel(c.Dir, abs); err == nil {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range o.Files {
+		if Match(g, rel) {
+			return true
+		}
+		if !strings.Contains(g, "/") && Match(g, pathBase(rel)) {
+			return true
+		}
+	}
+	return false
+}
+
+func pathBase(p string) string {
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}

@@ -1,0 +1,300 @@
+// Package lint checks journey maps against the practice of customer
+// journey mapping: the rules of SPEC section 3.
+//
+// Each rule lives in its own file (rule_<id>.go) and is registered once in
+// registry.go with its id, default severity, options and documentation.
+// Lint walks a map once and hands every element to the rules that are on
+// for the file; the findings then go through inline suppressions
+// (# journey:ignore rule-id -- reason).
+package lint
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/config"
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/model"
+)
+
+// Options tune one lint run.
+type Options struct {
+	// Today is the date dates are judged on (review-overdue,
+	// evidence-stale); zero means the current date.
+	Today time.Time
+}
+
+// Option is a setting of a rule, configured in .journeylint.yaml as
+// `rule-id: {option: value}`.
+type Option struct {
+	Name    string
+	Type    string // "days": a whole number of days
+	Default int
+	Min     int
+	Doc     string
+}
+
+// Rule is one lint rule with its documentation.
+type Rule struct {
+	ID       string
+	Severity diag.Severity // default severity
+	Options  []Option
+	// Summary is one line: what the rule finds.
+	Summary string
+	// Why it matters for a journey map.
+	Why string
+	// Fix says how to make the finding go away.
+	Fix string
+	// Bad is a map the rule reports; Good one it does not. Both are
+	// checked by the tests, so the documentation cannot drift.
+	Bad, Good string
+
+	visit visitor
+}
+
+// visitor holds a rule's checks, one per kind of element; Lint calls
+// those that are set as it walks the map.
+type visitor struct {
+	journey    func(c *Check, j *model.Journey)
+	library    func(c *Check, l *model.PersonaLibrary)
+	goal       func(c *Check, g *model.Goal)
+	metric     func(c *Check, m *model.Metric)
+	persona    func(c *Check, p *model.Persona)
+	stage      func(c *Check, s *model.Stage, i int)
+	touchpoint func(c *Check, t *model.Touchpoint)
+	painPoint  func(c *Check, p *model.PainPoint)
+	evidence   func(c *Check, e *model.Evidence, item string)
+	action     func(c *Check, a *model.Action)
+	// done runs after the walk, when Refs is complete.
+	done func(c *Check)
+}
+
+// Check is a rule at work on one file: where it reports its findings.
+type Check struct {
+	rule *Rule
+	eff  config.Effective
+	run  *run
+	// state is the rule's own memory for the file (stage-order keeps the
+	// furthest phase seen).
+	state any
+}
+
+// run is one file being linted.
+type run struct {
+	path    string
+	today   time.Time
+	journey *model.Journey
+	refs    Refs
+	diags   []diag.Diagnostic
+}
+
+// Refs are the references the map makes, gathered during the walk.
+type Refs struct {
+	// Personas named in a touchpoint's personas list or per-persona emotion.
+	Personas map[string]bool
+	// Metrics named by goals, touchpoints and actions.
+	Metrics map[string]bool
+	// NamedPersonas is set when some touchpoint lists its personas.
+	NamedPersonas bool
+}
+
+// Report adds a finding of the rule at pos about item.
+func (c *Check) Report(pos model.Pos, item, format string, args ...any) {
+	if pos.File == "" {
+		pos.File = c.run.path
+	}
+	c.run.diags = append(c.run.diags, diag.Diagnostic{
+		Pos: pos, Severity: c.eff.Severity, Rule: c.rule.ID, Message: fmt.Sprintf(format, args...), Item: item,
+	})
+}
+
+// Today is the date the run judges dates on.
+func (c *Check) Today() time.Time { return c.run.today }
+
+// Int returns an option's value in force.
+func (c *Check) Int(name string) int { return c.eff.Int(name) }
+
+// Journey is the map being linted; nil for a persona library.
+func (c *Check) Journey() *model.Journey { return c.run.journey }
+
+// Refs are the map's references; complete in done.
+func (c *Check) Refs() *Refs { return &c.run.refs }
+
+// Lint checks a loaded file: its format findings, and when it has no
+// format errors, the rules in force for it by the configuration (nil
+// means the default one). Findings are sorted and suppressions applied.
+func Lint(f *loader.File, cfg *config.Config, opts Options) []diag.Diagnostic {
+	out := append([]diag.Diagnostic(nil), f.Diags...)
+	if !f.Valid() || (f.Journey == nil && f.Personas == nil) {
+		diag.Sort(out)
+		return out
+	}
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	r := &run{path: f.Path, today: dateOnly(today), journey: f.Journey,
+		refs: Refs{Personas: map[string]bool{}, Metrics: map[string]bool{}}}
+	var checks []*Check
+	for _, rule := range registry {
+		eff := cfg.Rule(rule.ID, f.Path)
+		if eff.On() {
+			checks = append(checks, &Check{rule: rule, eff: eff, run: r})
+		}
+	}
+	if f.Journey != nil {
+		walkJourney(f.Journey, checks, &r.refs)
+	} else {
+		walkLibrary(f.Personas, checks)
+	}
+	for _, c := range checks {
+		if c.rule.visit.done != nil {
+			c.rule.visit.done(c)
+		}
+	}
+	found := suppress(f, r.diags, cfg.Rule(UnusedIgnore, f.Path))
+	out = append(out, found...)
+	diag.Sort(out)
+	return diag.Dedup(out)
+}
+
+func dateOnly(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// walkJourney visits every element of a map once, in source order.
+func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
+	each := func(fn func(c *Check)) {
+		for _, c := range checks {
+			fn(c)
+		}
+	}
+	each(func(c *Check) {
+		if v := c.rule.visit.journey; v != nil {
+			v(c, j)
+		}
+	})
+	for _, g := range j.Goals {
+		if g.Metric != "" {
+			refs.Metrics[g.Metric] = true
+		}
+		each(func(c *Check) {
+			if v := c.rule.visit.goal; v != nil {
+				v(c, g)
+			}
+		})
+	}
+	for _, m := range j.Metrics {
+		each(func(c *Check) {
+			if v := c.rule.visit.metric; v != nil {
+				v(c, m)
+			}
+		})
+	}
+	for _, p := range j.Personas {
+		each(func(c *Check) {
+			if v := c.rule.visit.persona; v != nil {
+				v(c, p)
+			}
+		})
+	}
+	for i, s := range j.Stages {
+		each(func(c *Check) {
+			if v := c.rule.visit.stage; v != nil {
+				v(c, s, i)
+			}
+		})
+		for _, t := range s.Touchpoints {
+			if t.PersonasExplicit {
+				refs.NamedPersonas = true
+				for _, id := range t.Personas {
+					refs.Personas[id] = true
+				}
+			}
+			for _, pe := range t.Emotion.PerPersona {
+				refs.Personas[pe.Persona] = true
+			}
+			for _, id := range t.Metrics {
+				refs.Metrics[id] = true
+			}
+			each(func(c *Check) {
+				if v := c.rule.visit.touchpoint; v != nil {
+					v(c, t)
+				}
+			})
+			for _, p := range t.PainPoints {
+				each(func(c *Check) {
+					if v := c.rule.visit.painPoint; v != nil {
+						v(c, p)
+					}
+				})
+				seen := map[string]int{}
+				for _, e := range p.Evidence {
+					seen[e.Source]++
+					item := itemEvidence(p, e.Source, seen[e.Source])
+					each(func(c *Check) {
+						if v := c.rule.visit.evidence; v != nil {
+							v(c, e, item)
+						}
+					})
+				}
+				for _, a := range p.Actions {
+					for _, id := range a.Metrics {
+						refs.Metrics[id] = true
+					}
+					each(func(c *Check) {
+						if v := c.rule.visit.action; v != nil {
+							v(c, a)
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+// walkLibrary visits a persona library: its own personas only (the
+// libraries it includes are linted when they are named themselves).
+func walkLibrary(l *model.PersonaLibrary, checks []*Check) {
+	for _, c := range checks {
+		if v := c.rule.visit.library; v != nil {
+			v(c, l)
+		}
+	}
+	for _, p := range l.Personas {
+		for _, c := range checks {
+			if v := c.rule.visit.persona; v != nil {
+				v(c, p)
+			}
+		}
+	}
+}
+
+// Item paths name what a finding is about by kind and id (ids are unique
+// per kind within a map), so findings match across versions of a file
+// where lines move, and a touchpoint moved to another stage keeps its
+// findings. Map-level findings use "journey".
+const itemJourney = "journey"
+
+func itemGoal(g *model.Goal) string             { return "goal:" + g.ID }
+func itemMetric(m *model.Metric) string         { return "metric:" + m.ID }
+func itemPersona(p *model.Persona) string       { return "persona:" + p.ID }
+func itemStage(s *model.Stage) string           { return "stage:" + s.ID }
+func itemTouchpoint(t *model.Touchpoint) string { return "touchpoint:" + t.ID }
+func itemPainPoint(p *model.PainPoint) string   { return "pain-point:" + p.ID }
+func itemAction(a *model.Action) string         { return "action:" + a.ID }
+
+// itemEvidence names evidence by its pain point and source (the n-th
+// evidence of that source), which survives evidence added before it.
+func itemEvidence(p *model.PainPoint, source string, n int) string {
+	s := fmt.Sprintf("%s/evidence:%s", itemPainPoint(p), source)
+	if n > 1 {
+		s += fmt.Sprintf("#%d", n)
+	}
+	return s
+}

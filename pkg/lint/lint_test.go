@@ -1,0 +1,75 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/config"
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/loader"
+)
+
+// today is the date the tests judge dates on.
+var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func lintBytes(t *testing.T, name, src string, cfg *config.Config) (*loader.File, []diag.Diagnostic) {
+	t.Helper()
+	f := loader.New(loader.Options{}).LoadBytes(name, []byte(src))
+	return f, Lint(f, cfg, Options{Today: today})
+}
+
+func rulesOf(ds []diag.Diagnostic) map[string]int {
+	m := map[string]int{}
+	for _, d := range ds {
+		m[d.Rule]++
+	}
+	return m
+}
+
+// TestDocumentedSnippets: every rule's failing snippet is a valid map the
+// rule reports, and its passing snippet is a valid map it does not.
+func TestDocumentedSnippets(t *testing.T) {
+	for _, r := range Rules() {
+		t.Run(r.ID, func(t *testing.T) {
+			if r.Summary == "" || r.Why == "" || r.Fix == "" || r.Bad == "" || r.Good == "" {
+				t.Fatalf("rule %s lacks documentation", r.ID)
+			}
+			for _, c := range []struct {
+				name, src string
+				fires     bool
+			}{{"failing", r.Bad, true}, {"passing", r.Good, false}} {
+				f, ds := lintBytes(t, r.ID+".journey.yaml", c.src, nil)
+				if !f.Valid() {
+					t.Fatalf("%s snippet has format errors: %v", c.name, f.Diags)
+				}
+				if got := rulesOf(ds)[r.ID] > 0; got != c.fires {
+					t.Errorf("%s snippet: rule fires = %v, want %v; findings:\n%s", c.name, got, c.fires, dump(ds))
+				}
+			}
+		})
+	}
+}
+
+func dump(ds []diag.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String() + "  item=" + d.Item + "\n")
+	}
+	return b.String()
+}
+
+func TestExamplesLintClean(t *testing.T) {
+	files, problems := loader.New(loader.Options{}).Load([]string{"../../examples"})
+	if len(problems) > 0 || len(files) != 4 {
+		t.Fatalf("%d files, %v", len(files), problems)
+	}
+	for _, f := range files {
+		ds := Lint(f, nil, Options{Today: today})
+		if diag.Max(ds) >= diag.Warning {
+			t.Errorf("%s:\n%s", f.Path, dump(ds))
+		} else if len(ds) > 0 {
+			t.Logf("%s:\n%s", f.Path, dump(ds))
+		}
+	}
+}

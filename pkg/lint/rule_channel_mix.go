@@ -1,0 +1,57 @@
+package lint
+
+import (
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/model"
+)
+
+var channelMix = Rule{
+	ID:       "channel-mix",
+	Severity: diag.Info,
+	Summary:  "All touchpoints digital or all physical",
+	Why: `Customers move between channels: they read a review on their phone, call
+support, receive a parcel. A map whose touchpoints are all digital (or all
+physical) has likely missed the moments on the other side, where the
+experience often breaks.`,
+	Fix: `List the touchpoints of the other kind too: calls, stores, deliveries,
+packaging and printed material, or emails, apps and websites. The type
+defaults from the channel; set type where the default is wrong.`,
+	Bad: `kind: Journey
+version: 1
+title: Online checkout
+stages:
+  - id: purchase
+    name: Purchase
+    touchpoints:
+      - {id: product-page, name: Product page, channel: website}
+      - {id: checkout-form, name: Checkout form, channel: website}
+`,
+	Good: `kind: Journey
+version: 1
+title: Online checkout
+stages:
+  - id: purchase
+    name: Purchase
+    touchpoints:
+      - {id: checkout-form, name: Checkout form, channel: website}
+      - {id: courier, name: Courier delivery, channel: delivery}
+`,
+	visit: visitor{journey: func(c *Check, j *model.Journey) {
+		digital, physical := 0, 0
+		for _, s := range j.Stages {
+			for _, t := range s.Touchpoints {
+				if t.Type == "physical" {
+					physical++
+				} else {
+					digital++
+				}
+			}
+		}
+		switch {
+		case digital > 0 && physical == 0:
+			c.Report(j.At("stages"), itemJourney, "all %d touchpoints are digital: no physical touchpoint (phone, store, delivery, packaging...)", digital)
+		case physical > 0 && digital == 0:
+			c.Report(j.At("stages"), itemJourney, "all %d touchpoints are physical: no digital touchpoint (website, email, app...)", physical)
+		}
+	}},
+}
