@@ -31,6 +31,17 @@ fuzz:
 clean:
 	rm -rf bin
 
+# Benchmarks: the Go benchmarks of every package (load, validate, lint,
+# score, render, diff), then whole processes side by side on 2,000
+# generated maps: journey lint against the parse floor (and yamllint,
+# native dot where installed). BENCH_MAPS=500 for a quicker run.
+BENCH_MAPS ?= 2000
+BENCHTIME ?= 1s
+bench: build
+	$(GO) build -o bin/journey-bench ./cmd/journey-bench
+	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
+	bin/journey-bench compare -journey bin/journey -n $(BENCH_MAPS)
+
 # Render the examples to the HTML report and open each page in headless
 # Chromium (Debian: apt-get install chromium), failing on console messages
 # or a blank page; screenshots are left in e2e-out/.

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
@@ -35,6 +36,10 @@ type Env struct {
 	IsTerminal func(w io.Writer) bool
 	// Now is the current time; nil means time.Now. --today overrides it.
 	Now func() time.Time
+	// Graphviz lays out diagrams; nil means the journey-graphviz helper
+	// (or Graphviz's dot), found and started only when a diagram is drawn.
+	// Tests set it to the in-process graphviz.InProcess.
+	Graphviz render.DiagramEngine
 }
 
 // OSEnv is the environment of a real process.

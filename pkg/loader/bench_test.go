@@ -3,6 +3,8 @@ package loader
 import (
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/journey-maps/journey/pkg/corpus"
 )
 
@@ -20,5 +22,24 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		l.LoadBytes("gen.journey.yaml", maps[i%len(maps)])
+	}
+}
+
+// BenchmarkParseFloor is what BenchmarkLoad is held to: only decoding the
+// same maps into a yaml.Node, as the `journey-bench floor` program does.
+func BenchmarkParseFloor(b *testing.B) {
+	maps := make([][]byte, 50)
+	size := 0
+	for i := range maps {
+		maps[i] = corpus.Map(1, i)
+		size += len(maps[i])
+	}
+	b.SetBytes(int64(size / len(maps)))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		var n yaml.Node
+		if err := yaml.Unmarshal(maps[i%len(maps)], &n); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

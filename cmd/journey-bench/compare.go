@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// compareMain runs whole processes side by side on the same generated
+// maps and prints a markdown table: journey lint against the parse floor
+// (and yamllint where installed), memory at two corpus sizes, start-up,
+// and an SVG of a 300-touchpoint map against Graphviz's own dot.
+func compareMain(args []string) error {
+	fs := flag.NewFlagSet("compare", flag.ExitOnError)
+	journey := fs.String("journey", "bin/journey", "the journey binary to measure")
+	n := fs.Int("n", 2000, "maps in the large corpus")
+	small := fs.Int("small", 100, "maps in the small corpus (memory must not grow with the count)")
+	runs := fs.Int("runs", 3, "runs of each command; the fastest is reported")
+	today := fs.String("today", "2026-11-23", "--today for lint, so findings do not depend on the day")
+	_ = fs.Parse(args)
+
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	bin, err := filepath.Abs(*journey)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("compare: %w (build it first: make build)", err)
+	}
+	tmp, err := os.MkdirTemp("", "journey-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bigDir, smallDir, largeDir := filepath.Join(tmp, "maps"), filepath.Join(tmp, "small"), filepath.Join(tmp, "large")
+	for _, c := range []struct {
+		dir      string
+		n, large int
+	}{{bigDir, *n, 0}, {smallDir, *small, 0}, {largeDir, 0, 300}} {
+		if err := writeCorpus(c.dir, c.n, c.large, 1); err != nil {
+			return err
+		}
+	}
+	one := filepath.Join(bigDir, "team-000", "map-00000.journey.yaml")
+	large := filepath.Join(largeDir, "large.journey.yaml")
+	dotFile := filepath.Join(tmp, "large.dot")
+
+	m := &measurer{runs: *runs}
+	floor := m.run("parse floor (read + yaml.Node, all cores)", *n, self, "floor", bigDir)
+	lint := m.run("journey lint", *n, bin, "lint", "--today", *today, bigDir)
+	m.run("journey validate", *n, bin, "validate", bigDir)
+	if path, err := exec.LookPath("yamllint"); err == nil {
+		m.run("yamllint (default rules)", *n, path, "-f", "parsable", bigDir)
+	}
+	lintSmall := m.run("journey lint", *small, bin, "lint", "--today", *today, smallDir)
+	m.run("journey version", 0, bin, "version")
+	m.run("journey lint, one map", 1, bin, "lint", "--today", *today, one)
+	m.run("journey render --format dot, 300 touchpoints", 1, bin, "render", "--format", "dot", "-o", dotFile, large)
+	svg := m.run("journey render --format svg, 300 touchpoints", 1, bin, "render", "--format", "svg", "-o", filepath.Join(tmp, "large.svg"), large)
+	var dot *result
+	if path, err := exec.LookPath("dot"); err == nil {
+		dot = m.run("Graphviz dot -Tsvg on that DOT", 1, path, "-Tsvg", "-o", filepath.Join(tmp, "native.svg"), dotFile)
+	}
+
+	fmt.Printf("Machine: %s, %d cores, %s/%s, %s. Best of %d runs; CPU is user+system time; memory is peak resident set.\n\n",
+		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), *runs)
+	fmt.Println("| command | maps | wall | CPU | peak memory | vs floor |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	for _, r := range m.results {
+		ratio := ""
+		if r.err == nil && floor.err == nil && r.files == floor.files && r != floor {
+			ratio = fmt.Sprintf("%.2fx", r.wall.Seconds()/floor.wall.Seconds())
+		}
+		if r.err != nil {
+			fmt.Printf("| %s | %d | failed: %s | | | |\n", r.name, r.files, oneLine(r.err.Error()))
+			continue
+		}
+		fmt.Printf("| %s | %d | %s | %s | %.1f MB | %s |\n", r.name, r.files, round(r.wall), round(r.cpu), float64(r.rss)/1024, ratio)
+	}
+	fmt.Println()
+	if lint.err == nil && floor.err == nil {
+		fmt.Printf("- lint / floor, wall time on %d maps: %.2fx (target 1.2x)\n", *n, lint.wall.Seconds()/floor.wall.Seconds())
+	}
+	if lint.err == nil && lintSmall.err == nil {
+		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", *n, *small, float64(lint.rss)/float64(lintSmall.rss))
+	}
+	if svg.err == nil && dot != nil && dot.err == nil {
+		fmt.Printf("- in-process SVG / native dot, 300 touchpoints: %.2fx (target 1.5x)\n", svg.wall.Seconds()/dot.wall.Seconds())
+	}
+	return nil
+}
+
+type result struct {
+	name  string
+	files int
+	wall  time.Duration
+	cpu   time.Duration
+	rss   int64 // KiB
+	err   error
+}
+
+type measurer struct {
+	runs    int
+	results []*result
+}
+
+// run times a command; exit 1 (findings) counts as success.
+func (m *measurer) run(name string, files int, bin string, args ...string) *result {
+	r := &result{name: name, files: files}
+	m.results = append(m.results, r)
+	for i := 0; i < m.runs; i++ {
+		var stderr bytes.Buffer
+		cmd := exec.Command(bin, args...)
+		cmd.Stdout = io.Discard
+		cmd.Stderr = &stderr
+		start := time.Now()
+		err := cmd.Run()
+		wall := time.Since(start)
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() == 1 {
+			err = nil
+		}
+		if err != nil {
+			r.err = fmt.Errorf("%v: %s", err, stderr.String())
+			return r
+		}
+		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		var rss int64
+		if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = int64(u.Maxrss)
+		}
+		if i == 0 || wall < r.wall {
+			r.wall, r.cpu = wall, cpu
+		}
+		r.rss = max(r.rss, rss)
+	}
+	return r
+}
+
+func round(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ReplaceAll(s, "|", "/")
+}
+
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if name, ok := strings.CutPrefix(line, "model name"); ok {
+			return strings.TrimSpace(strings.TrimLeft(name, " \t:"))
+		}
+	}
+	return "unknown CPU"
+}
