@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,5 +118,21 @@ func TestUnreadablePaths(t *testing.T) {
 		if d := firstDiag(t, New(Options{}).LoadFile(p)); !strings.Contains(d.Message, "permission denied") {
 			t.Errorf("unreadable file: %s", d)
 		}
+	}
+}
+
+// Root reads anything, so a permission error is injected where the OS
+// would return it; the message and the fatal mark must match.
+func TestPermissionDenied(t *testing.T) {
+	denied := func(path string) ([]byte, error) {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrPermission}
+	}
+	f := New(Options{ReadFile: denied}).LoadFile("secret.journey.yaml")
+	d := firstDiag(t, f)
+	if !d.Fatal || d.Rule != diag.RuleFile || !strings.Contains(d.Message, "permission denied") {
+		t.Errorf("unreadable file: %s (fatal %v)", d, d.Fatal)
+	}
+	if strings.Contains(d.Message, "open secret") {
+		t.Errorf("the message repeats the path: %s", d.Message)
 	}
 }
