@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/render"
-	"github.com/journey-maps/journey/pkg/render/graphviz"
+	"github.com/journey-maps/journey/pkg/render/engine"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
@@ -142,9 +143,17 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	opts := render.Options{Width: a.renderWidth(f.width), Layout: graphviz.SVG, Rasterize: rasterize}
+	eng := a.diagramEngine()
+	if c, ok := eng.(interface{ Close() error }); ok && a.env.Graphviz == nil {
+		defer c.Close()
+	}
+	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize}
 	var buf bytes.Buffer
 	if err := render.Render(cmd.Context(), &buf, d, f.view, f.format, opts); err != nil {
+		var nf *engine.NotFoundError
+		if errors.As(err, &nf) {
+			return a.noEngine(nf)
+		}
 		return fmt.Errorf("render: %w", err)
 	}
 	if f.out == "" {
@@ -155,6 +164,28 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		return fmt.Errorf("writing %s: %w", f.out, err)
 	}
 	return nil
+}
+
+// diagramEngine is the injected engine, else the helper process (or
+// Graphviz's dot), looked for only when the first diagram is drawn and
+// started once for the run.
+func (a *app) diagramEngine() render.DiagramEngine {
+	if a.env.Graphviz != nil {
+		return a.env.Graphviz
+	}
+	return &engine.Auto{Lookup: engine.Lookup{Getenv: a.env.Getenv}}
+}
+
+// noEngine explains how to get a diagram engine; exit 2, as for any
+// run that cannot do what was asked.
+func (a *app) noEngine(nf *engine.NotFoundError) error {
+	fmt.Fprintf(a.env.Stderr, `journey: render: drawing a diagram needs the %s helper or Graphviz's dot; neither was found.
+  looked in: %s
+  install the helper beside journey:  %s
+  or set %s to the helper's path, or install Graphviz (Debian: apt-get install graphviz).
+  Tables, markdown, csv, mermaid and dot output need neither.
+`, engine.HelperName, report.Sanitize(strings.Join(nf.Looked, "; ")), engine.InstallLine, engine.EnvVar)
+	return exitCode(ExitUsage)
 }
 
 // renderWidth is the column count terminal tables wrap to: --width, else

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/journey-maps/journey/pkg/render/graphviz"
 )
 
 const renderMap = "../../testdata/render/basic.journey.yaml"
@@ -19,6 +21,7 @@ func renderRun(t *testing.T, terminal bool, args ...string) (string, string, int
 		Stdout: &out, Stderr: &errb,
 		Getenv:     func(string) string { return "" },
 		IsTerminal: func(io.Writer) bool { return terminal },
+		Graphviz:   graphviz.InProcess{},
 	})
 	return out.String(), errb.String(), code
 }

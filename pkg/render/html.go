@@ -59,11 +59,13 @@ func WriteHTML(ctx context.Context, w io.Writer, d *Data, o Options) error {
 	p("</header>\n<main>\n")
 
 	p("<section id=\"journey\">\n<h2>Journey</h2>\n")
-	if svg, err := DiagramSVG(ctx, d, ViewJourney, o); err != nil {
-		p("<p class=\"note\">The diagram could not be drawn: %s</p>\n", e(err.Error()))
-	} else {
-		p("<figure class=\"diagram\">%s</figure>\n", inlineSVG(svg))
+	// A report without its diagram would pass for a complete one: a
+	// layout that fails (no engine, a timeout) fails the report.
+	svg, err := DiagramSVG(ctx, d, ViewJourney, o)
+	if err != nil {
+		return err
 	}
+	p("<figure class=\"diagram\">%s</figure>\n", inlineSVG(svg))
 	p("</section>\n")
 
 	p("<section id=\"emotions\">\n<h2>Emotion curve</h2>\n<figure class=\"diagram\">")

@@ -8,10 +8,17 @@ import (
 	"io"
 )
 
-// Layout turns DOT into SVG. The graphviz subpackage provides it; it is
-// passed in so that this package (and every table) never links Graphviz
-// into a path that does not draw.
+// Layout turns DOT into SVG. It is passed in so that this package (and
+// every table) never links Graphviz: the journey binary lays diagrams out
+// through the journey-graphviz helper process (package engine), tests
+// in-process with the graphviz subpackage.
 type Layout func(ctx context.Context, dot []byte) ([]byte, error)
+
+// DiagramEngine lays out DOT as SVG: the helper process, Graphviz's dot,
+// or go-graphviz in-process. Its SVG method is a Layout.
+type DiagramEngine interface {
+	SVG(ctx context.Context, dot []byte) ([]byte, error)
+}
 
 // Options tune one rendering.
 type Options struct {

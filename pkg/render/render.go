@@ -3,8 +3,9 @@
 // Graphviz, an emotion-curve chart and a one-page HTML report.
 //
 // This package never calls Graphviz: DOT is written as text here, and the
-// layout into SVG lives in the graphviz subpackage, so table and text output
-// start without paying for it.
+// layout into SVG is passed in (Options.Layout): the journey-graphviz helper
+// process through package engine, or go-graphviz in-process through the
+// graphviz subpackage, which only the helper and tests link.
 package render
 
 import (

@@ -3,8 +3,10 @@
 //
 // go-graphviz runs one WebAssembly instance per process and corrupts it
 // under concurrent use, so every call goes through one process-wide lock.
-// Only this package imports go-graphviz: table and text output never
-// reach it.
+// Only this package imports go-graphviz, and only the journey-graphviz
+// helper and tests import this package: go-graphviz's init compiles its
+// WebAssembly in every process that links it, so the journey binary must
+// not (see pkg/render/engine).
 package graphviz
 
 import (
@@ -39,6 +41,12 @@ func SVG(ctx context.Context, dot []byte) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// InProcess is the in-process diagram engine (a render.DiagramEngine).
+type InProcess struct{}
+
+// SVG lays out a DOT graph; see the package function SVG.
+func (InProcess) SVG(ctx context.Context, dot []byte) ([]byte, error) { return SVG(ctx, dot) }
 
 // Stats is what Graphviz read from a DOT text.
 type Stats struct {
