@@ -39,7 +39,9 @@ func rules() *compiled {
 // they are about. Aliases must already have passed yamlx.Check's budget.
 func Validate(file string, root *yaml.Node) []diag.Diagnostic {
 	v := &validator{c: rules(), file: file}
-	return v.check(v.c.root, root, nil, nil)
+	// One path buffer serves the whole walk: deep enough that appending a
+	// key or index never reallocates.
+	return v.check(v.c.root, root, nil, make([]string, 0, 64))
 }
 
 type validator struct {
