@@ -13,11 +13,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/diff"
 	"github.com/journey-maps/journey/pkg/gitrev"
+	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/score"
 )
 
 type diffFlags struct {
@@ -405,7 +408,7 @@ func worktreeFiles(repo *gitrev.Repo, rels []string) []string {
 // the files that could not be read or parsed on stderr; fatal is true when
 // there was one.
 func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent bool) (*diff.Result, bool, error) {
-	lint, err := a.diffLinter(f)
+	lint, weights, err := a.diffLinter(f)
 	if err != nil {
 		return nil, false, err
 	}
@@ -441,7 +444,7 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 		if (p.old != nil && versions[0] == nil) || (p.new != nil && versions[1] == nil) {
 			continue // a side that could not be read is not compared
 		}
-		fd := diff.CompareFile(p.path, p.oldPath, versions[0], versions[1], diff.Options{Lint: f.lint, Today: today})
+		fd := diff.CompareFile(p.path, p.oldPath, versions[0], versions[1], diff.Options{Lint: f.lint, Today: today, Weights: weights})
 		if onlyDifferent && len(pairs) > 1 && !fd.Different() {
 			continue
 		}
@@ -450,10 +453,27 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 	return diff.NewResult(files), fatal, nil
 }
 
-// diffLinter returns what findings a version is judged on: the lint
-// findings when lint is available, else the format findings.
-func (a *app) diffLinter(f diffFlags) (func(*loader.File, time.Time) []diag.Diagnostic, error) {
-	return func(lf *loader.File, _ time.Time) []diag.Diagnostic { return lf.Diags }, nil
+// diffLinter returns what a version is judged on: its lint findings (the
+// format findings and the practice rules of the configuration found from
+// the current directory, or --config), which give the health and, with
+// --lint, the findings introduced and fixed. It also returns the priority
+// weights of the configuration.
+func (a *app) diffLinter(f diffFlags) (func(*loader.File, time.Time) []diag.Diagnostic, score.Weights, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, score.Weights{}, err
+	}
+	cfg, err := config.Discover(f.config, wd)
+	if err != nil {
+		return nil, score.Weights{}, usagef("%s", err)
+	}
+	w, err := score.WeightsFrom(cfg.Weights)
+	if err != nil {
+		return nil, score.Weights{}, usagef("score.weights: %s", err)
+	}
+	return func(lf *loader.File, today time.Time) []diag.Diagnostic {
+		return lint.Lint(lf, cfg, lint.Options{Today: today})
+	}, w, nil
 }
 
 func (a *app) writeDiff(outs []output, res *diff.Result) error {

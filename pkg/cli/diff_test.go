@@ -89,7 +89,7 @@ func TestDiffExitCodes(t *testing.T) {
 		{"changed", []string{"--fail-on-regression"}, ExitOK}, // experience went up
 		{"evidence", []string{"--exit-code"}, ExitFindings},
 		{"moved-stage", []string{"--exit-code"}, ExitFindings},
-		{"moved-stage", []string{"--fail-on-regression"}, ExitOK},
+		{"moved-stage", []string{"--fail-on-regression"}, ExitFindings}, // stage-order: the health goes down
 		{"regression", nil, ExitOK},
 		{"regression", []string{"--fail-on-regression"}, ExitFindings}, // a stage went down
 		{"findings", []string{"--fail-on-regression"}, ExitFindings},   // the health went down
