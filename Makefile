@@ -27,6 +27,7 @@ fmt-check:
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test ./pkg/loader -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/mermaid -run '^$$' -fuzz '^FuzzImportMermaid$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin

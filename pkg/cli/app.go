@@ -107,6 +107,7 @@ var commands = []func(*app) *cobra.Command{
 	newDiffCmd,
 	newFmtCmd,
 	newInitCmd,
+	newImportCmd,
 }
 
 // Run executes the command line args (without the program name).

@@ -1,0 +1,152 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/mermaid"
+	"github.com/journey-maps/journey/pkg/report"
+)
+
+func newImportCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import FORMAT FILE",
+		Short: "Turn a diagram from another tool into a journey map",
+		Long: `import turns a diagram made with another tool into a journey map.
+
+Formats:
+  mermaid   a Mermaid journey diagram (journey render --format mermaid is its inverse)`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("import needs a format: journey import mermaid FILE")
+			}
+			return usagef("import: unknown format %q (want mermaid)", args[0])
+		},
+	}
+	cmd.AddCommand(newImportMermaidCmd(a))
+	return cmd
+}
+
+func newImportMermaidCmd(a *app) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "mermaid FILE",
+		Short: "Turn a Mermaid journey diagram into a journey map",
+		Long: `mermaid reads a Mermaid journey diagram and writes a journey map that
+validates: each section becomes a stage, each task a touchpoint, each actor a
+persona (ids are slugs of the names) and each score the touchpoint's emotion.
+Mermaid's scores run 0..5 and the map's emotions 1..5, so 0 becomes 1 (the
+YAML notes it). The title (or accTitle) becomes the map's title and accDescr
+its description; %% comments and directives are skipped. FILE may be a
+markdown document: its first ` + "```mermaid" + ` block with a journey is read.
+With - the diagram is read from standard input.
+
+The map goes to standard output, or with -o to a file, written atomically;
+-o never replaces the diagram it reads. A syntax error is reported as
+FILE:LINE: message with exit code 2.
+
+Accepted syntax:
+
+  journey
+    title My working day
+    accTitle: Accessible title
+    accDescr { A description
+               over several lines }
+    section Go to work
+      Make tea: 5: Me
+      Do work: 1: Me, Cat       %% a comment`,
+		Example: `  journey import mermaid day.mmd -o day.journey.yaml
+  journey render checkout.journey.yaml --format mermaid | journey import mermaid -`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.importMermaid(args[0], out)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the map to this file instead of standard output")
+	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
+	return cmd
+}
+
+func (a *app) importMermaid(in, out string) error {
+	size, err := parseSize(a.maxFileSize)
+	if err != nil {
+		return err
+	}
+	name := in
+	var src []byte
+	if in == "-" {
+		name = loader.StdinPath
+		src, err = io.ReadAll(io.LimitReader(a.env.Stdin, size+1))
+	} else {
+		src, err = readCapped(in, size)
+	}
+	if err != nil {
+		return usagef("%s: %v", in, err)
+	}
+	if int64(len(src)) > size {
+		return usagef("%s: larger than --max-file-size %s", name, a.maxFileSize)
+	}
+	data, stats, err := mermaid.Import(src, mermaid.Options{Source: in})
+	var syn *mermaid.SyntaxError
+	if errors.As(err, &syn) {
+		fmt.Fprintf(a.env.Stderr, "%s:%d: %s\n", report.Sanitize(name), syn.Line, report.Sanitize(syn.Msg))
+		return exitCode(ExitUsage)
+	}
+	if err != nil {
+		return err
+	}
+	// The result must be a valid map: anything else is a bug here.
+	if f := loader.New(loader.Options{}).LoadBytes("imported.journey.yaml", data); !f.Valid() {
+		return fmt.Errorf("internal error: the imported map does not validate: %s", f.Diags[0])
+	}
+	if out == "" || out == "-" {
+		_, err := a.env.Stdout.Write(data)
+		return err
+	}
+	if in != "-" && samePath(in, out) {
+		return usagef("-o %s is the diagram being read; choose another file", out)
+	}
+	if err := atomicfile.WriteBytes(out, data); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	fmt.Fprintf(a.env.Stderr, "wrote %s: %d stages, %d touchpoints, %d personas\nNext: journey lint %s\n",
+		out, stats.Stages, stats.Touchpoints, stats.Personas, out)
+	return nil
+}
+
+// readCapped reads at most limit+1 bytes of a file.
+func readCapped(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, errors.New("no such file")
+		}
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("is a directory, want a Mermaid file")
+	}
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+// samePath reports whether two paths name the same file (through links
+// too, when both exist).
+func samePath(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, _ := filepath.Abs(a)
+	bb, _ := filepath.Abs(b)
+	return aa == bb
+}
