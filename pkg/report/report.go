@@ -5,6 +5,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -43,6 +46,10 @@ type Options struct {
 	Color    bool   // ANSI colour (text)
 	Snippets bool   // the source line and a caret under each finding (text)
 	Version  string // the tool's version (SARIF)
+	// RepoRoot returns the root of the repository holding directory dir,
+	// or "" when dir is not in one; SARIF and github paths are relative to
+	// it. Nil means GitRoot. Tests set it to stay independent of git.
+	RepoRoot func(dir string) string
 }
 
 // Formatter writes a result in one format.
@@ -140,4 +147,73 @@ func Sanitize(s string) string {
 func isControl(r rune) bool {
 	return (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 ||
 		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) // bidi overrides
+}
+
+// GitRoot runs `git rev-parse --show-toplevel` in dir (no shell) and
+// returns the repository root, or "" when dir is not in a repository.
+func GitRoot(dir string) string {
+	cmd := exec.Command("git", "rev-parse", "--show-toplevel")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(string(out), "\r\n")
+}
+
+// repoPaths turns the paths of findings into paths relative to the root of
+// their repository (the current directory outside git), with forward
+// slashes and no leading "./". It remembers the root of each directory.
+type repoPaths struct {
+	root  func(dir string) string
+	cwd   string
+	roots map[string]string
+}
+
+func newRepoPaths(o Options) *repoPaths {
+	root := o.RepoRoot
+	if root == nil {
+		root = GitRoot
+	}
+	cwd, _ := os.Getwd()
+	return &repoPaths{root: root, cwd: cwd, roots: map[string]string{}}
+}
+
+// rel returns the path relative to the repository root and true, or the
+// cleaned path (slashes, no "./") and false when the file lies outside
+// the root or is standard input.
+func (p *repoPaths) rel(path string) (string, bool) {
+	if path == "" || path == "<stdin>" {
+		return path, false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return cleanSlash(path), false
+	}
+	dir := filepath.Dir(abs)
+	root, ok := p.roots[dir]
+	if !ok {
+		root = p.root(dir)
+		if root == "" {
+			root = p.cwd
+		}
+		p.roots[dir] = root
+	}
+	// git prints the real path: compare real paths.
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = r
+	}
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return cleanSlash(path), false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// cleanSlash cleans a path, uses forward slashes and drops a leading "./".
+func cleanSlash(path string) string {
+	return strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./")
 }
