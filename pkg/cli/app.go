@@ -158,6 +158,7 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 	for _, c := range commands {
 		root.AddCommand(c(a))
 	}
+	registerCompletions(root)
 	return root
 }
 

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journey-maps/journey/pkg/lint"
+)
+
+// Shell completion. `journey completion bash|zsh|fish|powershell` is
+// cobra's; what is completed where is set here, in one place, so the
+// commands' own files stay about what they do.
+
+// journeyFileCommands take maps as arguments: their arguments complete to
+// *.journey.yaml and *.personas.yaml files and to directories.
+var journeyFileCommands = []string{"validate", "lint", "score", "render", "diff", "fmt"}
+
+// journeySuffixes are the files the commands look for in directories.
+var journeySuffixes = []string{".journey.yaml", ".personas.yaml"}
+
+// ruleIDs lists the lint rule ids for `journey explain` completion (a
+// variable so tests can set it).
+var ruleIDs = lint.IDs
+
+// registerCompletions adds the argument completions to a built command
+// tree; a command that sets its own ValidArgsFunction keeps it. (cobra
+// adds the completion command itself when it executes, once the output
+// streams are set.)
+func registerCompletions(root *cobra.Command) {
+	for _, c := range root.Commands() {
+		if c.ValidArgsFunction != nil {
+			continue
+		}
+		switch name := c.Name(); {
+		case contains(journeyFileCommands, name):
+			c.ValidArgsFunction = completeJourneyFiles
+		case name == "explain":
+			c.ValidArgsFunction = completeExplain
+		case name == "import":
+			for _, sub := range c.Commands() {
+				if sub.Name() == "mermaid" && sub.ValidArgsFunction == nil {
+					sub.ValidArgsFunction = completeFiles(".mmd", ".mermaid", ".md")
+				}
+			}
+		}
+	}
+}
+
+// completeJourneyFiles completes map files and directories.
+func completeJourneyFiles(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	return completeFiles(journeySuffixes...)(cmd, args, toComplete)
+}
+
+// completeFiles lists the directories and the files with one of the
+// suffixes that start with what is typed. A lone directory is completed
+// without a trailing space, so the user can go on typing inside it.
+func completeFiles(suffixes ...string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		dir, prefix := filepath.Split(toComplete)
+		readDir := dir
+		if readDir == "" {
+			readDir = "."
+		}
+		entries, err := os.ReadDir(readDir)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []string
+		dirs := 0
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasPrefix(name, prefix) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(prefix, ".")) {
+				continue
+			}
+			isDir := e.IsDir()
+			if e.Type()&os.ModeSymlink != 0 {
+				if st, err := os.Stat(filepath.Join(readDir, name)); err == nil {
+					isDir = st.IsDir()
+				}
+			}
+			switch {
+			case isDir:
+				out = append(out, dir+name+"/")
+				dirs++
+			case hasAnySuffix(name, suffixes):
+				out = append(out, dir+name)
+			}
+		}
+		sort.Strings(out)
+		directive := cobra.ShellCompDirectiveNoFileComp
+		if len(out) == 1 && dirs == 1 {
+			directive |= cobra.ShellCompDirectiveNoSpace
+		}
+		return out, directive
+	}
+}
+
+func hasAnySuffix(name string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// completeExplain completes rule ids and the other explain topics.
+func completeExplain(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ruleIDs() {
+		seen[id] = true
+	}
+	for topic := range explainTopics {
+		seen[topic] = true
+	}
+	for id := range seen {
+		if strings.HasPrefix(id, toComplete) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
