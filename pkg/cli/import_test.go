@@ -163,3 +163,44 @@ func dropComments(s string) string {
 	}
 	return strings.Join(out, "")
 }
+
+func TestImportOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "day.mmd")
+	if err := os.WriteFile(in, []byte("journey\n  title Day\n  section Morning\n    Tea: 5: Me\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "day.journey.yaml")
+	stdout, stderr, code := runCLI(t, "", "import", "mermaid", in, "-o", out)
+	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote "+out+": 1 stages, 1 touchpoints, 1 personas") {
+		t.Fatalf("exit %d stdout %q stderr %q", code, stdout, stderr)
+	}
+	if _, _, code := runCLI(t, "", "validate", out); code != 0 {
+		t.Errorf("written map does not validate")
+	}
+	// -o never replaces the diagram it reads, by any name
+	for _, o := range []string{in, filepath.Join(dir, ".", "day.mmd")} {
+		_, stderr, code := runCLI(t, "", "import", "mermaid", in, "-o", o)
+		if code != ExitUsage || !strings.Contains(stderr, "is the diagram being read") {
+			t.Errorf("-o %s: exit %d %q", o, code, stderr)
+		}
+	}
+	if data, _ := os.ReadFile(in); !strings.HasPrefix(string(data), "journey\n") {
+		t.Errorf("input changed: %q", data)
+	}
+	// no temporary files left behind
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("dir holds %d entries", len(entries))
+	}
+	for _, args := range [][]string{
+		{"import", "mermaid", filepath.Join(dir, "missing.mmd")},
+		{"import", "mermaid", dir},
+		{"import", "mermaid"},
+		{"import"},
+		{"import", "plantuml", in},
+	} {
+		if _, stderr, code := runCLI(t, "", args...); code != ExitUsage {
+			t.Errorf("%v: exit %d (%s)", args, code, stderr)
+		}
+	}
+}

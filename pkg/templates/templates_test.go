@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/journey-maps/journey/pkg/config"
+	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
 )
@@ -48,8 +50,13 @@ func TestTemplatesValidate(t *testing.T) {
 					t.Errorf("last_reviewed %s, want %s", j.LastReviewed.Format(time.DateOnly), want)
 				}
 				if tpl.Name == "blank" {
+					// the blank map's findings are its to-do list
+					if len(lint.Lint(f, nil, lint.Options{Today: day})) == 0 {
+						t.Errorf("blank template lints clean: lint did not run?")
+					}
 					return
 				}
+				lintClean(t, f, day)
 				for _, tp := range j.Touchpoints() {
 					if tp.Owner == "" || !tp.Emotion.IsSet() {
 						t.Errorf("touchpoint %s: want an owner and an emotion", tp.ID)
@@ -63,5 +70,23 @@ func TestTemplatesValidate(t *testing.T) {
 func TestUnknownTemplate(t *testing.T) {
 	if _, err := Render("nope", time.Now()); err == nil || !strings.Contains(err.Error(), "ecommerce") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// lintClean wants no finding at all, with the recommended and the strict
+// configuration, on the day the map was written and up to 80 days later
+// (within the quarterly review), for every template but blank.
+func lintClean(t *testing.T, f *loader.File, day time.Time) {
+	t.Helper()
+	strict, err := config.Parse(".journeylint.yaml", []byte("extends: strict\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cfg := range []*config.Config{nil, strict} {
+		for _, later := range []int{0, 30, 80} {
+			for _, d := range lint.Lint(f, cfg, lint.Options{Today: day.AddDate(0, 0, later)}) {
+				t.Errorf("+%d days: %s", later, d)
+			}
+		}
 	}
 }
