@@ -48,6 +48,9 @@ func Source(src []byte) ([]byte, error) {
 	if err := SameData(src, out); err != nil {
 		return nil, fmt.Errorf("formatting would change the data, file left as is: %w", err)
 	}
+	if err := SameComments(src, out); err != nil {
+		return nil, fmt.Errorf("formatting would lose a comment, file left as is: %w", err)
+	}
 	return out, nil
 }
 
@@ -117,6 +120,19 @@ func (f *formatter) value(k, v *yaml.Node, sh *shape, free bool, col int) {
 	case yaml.SequenceNode:
 		f.sequence(v, sh, col, col+keyLen)
 	}
+	// The line comment of a flow collection written in block style would
+	// be lost: it goes on the key's line.
+	if v.Style&yaml.FlowStyle == 0 && v.LineComment != "" {
+		k.LineComment = joinComments(k.LineComment, v.LineComment)
+		v.LineComment = ""
+	}
+}
+
+func joinComments(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
 }
 
 // sequence lays out a list whose items start at col+2 in block style, or
@@ -225,30 +241,38 @@ func blankLines(out []byte) ([]byte, error) {
 		return out, nil
 	}
 	root := doc.Content[0]
-	before := map[int]bool{} // 1-based lines to put a blank line above
+	// 1-based lines to put a blank line above, with the indentation of
+	// the comments above them that belong to them.
+	before := map[int]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 {
 			continue
 		}
 		if i > 0 {
-			before[k.Line] = true
+			before[k.Line] = k.Column - 1
 		}
 		if v.Kind == yaml.SequenceNode && k.Value == "stages" {
 			for j, item := range v.Content {
 				if j > 0 && item.Kind == yaml.MappingNode {
-					before[item.Line] = true
+					before[item.Line] = max(0, item.Column-3) // "- " comes first
 				}
 			}
 		}
 	}
 	lines := strings.SplitAfter(string(out), "\n")
-	isComment := func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "#") }
+	// A comment at the indentation of the item is its head comment and
+	// goes below the blank line; a deeper one is the foot of what comes
+	// before and stays above it.
+	isComment := func(l string, indent int) bool {
+		t := strings.TrimLeft(l, " ")
+		return strings.HasPrefix(t, "#") && len(l)-len(t) == indent
+	}
 	isBlank := func(l string) bool { return strings.TrimSpace(l) == "" }
 	insert := map[int]bool{} // 0-based line index to put a blank line above
-	for line := range before {
+	for line, indent := range before {
 		at := line - 1
-		for at > 0 && isComment(lines[at-1]) {
+		for at > 0 && isComment(lines[at-1], indent) {
 			at--
 		}
 		if at > 0 && !isBlank(lines[at-1]) {

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
@@ -89,4 +91,52 @@ func ModelOptions() cmp.Option {
 		}
 		return false
 	}, cmp.Ignore())
+}
+
+// SameComments checks that every comment of a is in b: the same lines of
+// comment text, wherever yaml.v3 attached them.
+func SameComments(a, b []byte) error {
+	ca, err := comments(a)
+	if err != nil {
+		return err
+	}
+	cb, err := comments(b)
+	if err != nil {
+		return err
+	}
+	count := map[string]int{}
+	for _, c := range cb {
+		count[c]++
+	}
+	for _, c := range ca {
+		if count[c] == 0 {
+			return fmt.Errorf("the comment %q would be lost", c)
+		}
+		count[c]--
+	}
+	return nil
+}
+
+// comments lists the comment lines of a document, text only.
+func comments(src []byte) ([]string, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	var out []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, line := range strings.Split(c, "\n") {
+				if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#")); t != "" {
+					out = append(out, t)
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	return out, nil
 }
