@@ -28,6 +28,8 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test ./pkg/loader -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/mermaid -run '^$$' -fuzz '^FuzzImportMermaid$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/format -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/diff -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin
