@@ -1,0 +1,221 @@
+//go:build e2e
+
+// Package e2e checks the html report in a real browser: it builds journey
+// and its diagram helper, renders every example map to html, opens each
+// page in headless Chromium and fails on a console message (the page runs
+// no script, so any message is an error or a blocked request), on a page
+// without its sections, and on a screenshot that is blank.
+//
+//	go test -tags e2e ./pkg/render/e2e      (make e2e)
+//
+// Chromium is Debian's `chromium` (or set E2E_CHROMIUM). Pages and
+// screenshots are kept in $E2E_OUT, default e2e-out/ at the repository
+// root (ignored by git).
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/render/internal/pagecheck"
+)
+
+const root = "../../.."
+
+func chromiumPath(t *testing.T) string {
+	if p := os.Getenv("E2E_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	// Never a silent skip: a run of the e2e tests without a browser
+	// checked nothing. .ci/run installs Chromium before it gets here.
+	t.Fatal("Chromium not found: install it (Debian: apt-get install -y chromium) or set E2E_CHROMIUM")
+	return ""
+}
+
+func outDir(t *testing.T) string {
+	dir := os.Getenv("E2E_OUT")
+	if dir == "" {
+		dir = filepath.Join(root, "e2e-out")
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// build compiles journey and journey-graphviz side by side.
+func build(t *testing.T) string {
+	dir := t.TempDir()
+	for _, pkg := range []string{"./cmd/journey", "./cmd/journey-graphviz"} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, filepath.Base(pkg)), pkg)
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		}
+	}
+	return filepath.Join(dir, "journey")
+}
+
+func examples(t *testing.T) []string {
+	var maps []string
+	err := filepath.WalkDir(filepath.Join(root, "examples"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".journey.yaml") {
+			rel, _ := filepath.Rel(root, p)
+			maps = append(maps, rel)
+		}
+		return err
+	})
+	if err != nil || len(maps) == 0 {
+		t.Fatalf("no example maps: %v", err)
+	}
+	sort.Strings(maps)
+	return maps
+}
+
+func TestReportInChromium(t *testing.T) {
+	browser := chromiumPath(t)
+	journey := build(t)
+	out := outDir(t)
+
+	// First prove the checker sees what it must fail on: a page that
+	// breaks its own Content Security Policy logs console messages.
+	canary := filepath.Join(t.TempDir(), "canary.html")
+	os.WriteFile(canary, []byte(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>`+
+		`<body><h1>x</h1><img src="http://127.0.0.1:9/x.png"><script>console.error("boom")</script></body></html>`), 0o644)
+	if _, logs, err := chromium(browser, "--dump-dom", "file://"+canary); err != nil {
+		t.Fatal(err)
+	} else if len(consoleLine.FindAllString(logs, -1)) == 0 {
+		t.Fatalf("Chromium reported no console message for a page that breaks its CSP: the check would be blind\n%s", logs)
+	}
+
+	for _, m := range examples(t) {
+		m := m
+		base := strings.TrimSuffix(filepath.Base(m), ".journey.yaml")
+		t.Run(base, func(t *testing.T) {
+			page := filepath.Join(out, base+".html")
+			// Run from the repository root, as a user would: includes
+			// must stay inside the tree of the files named.
+			cmd := exec.Command(journey, "render", m, "--format", "html", "-o", page)
+			cmd.Dir = root
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("render: %v: %s", err, b)
+			}
+			html, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if loads := pagecheck.ExternalLoads(html); len(loads) > 0 {
+				t.Errorf("the page loads from outside: %q", loads)
+			}
+
+			dom, logs, err := chromium(browser, "--dump-dom", "file://"+page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msgs := consoleLine.FindAllString(logs, -1); len(msgs) > 0 {
+				t.Errorf("console messages:\n%s", strings.Join(msgs, "\n"))
+			}
+			for _, want := range []string{"<h1>", "<svg", `id="journey"`, `id="emotions"`, `id="matrix"`, `id="personas"`, `id="backlog"`, `id="findings"`} {
+				if !strings.Contains(dom, want) {
+					t.Errorf("the page has no %s: blank or broken", want)
+				}
+			}
+
+			shot := filepath.Join(out, base+".png")
+			os.Remove(shot)
+			if _, logs, err = chromium(browser, "--window-size=1400,2200", "--screenshot="+shot, "file://"+page); err != nil {
+				t.Fatal(err)
+			}
+			if msgs := consoleLine.FindAllString(logs, -1); len(msgs) > 0 {
+				t.Errorf("console messages:\n%s", strings.Join(msgs, "\n"))
+			}
+			if err := notBlank(shot); err != nil {
+				t.Error(err)
+			}
+			t.Logf("page %s, screenshot %s", page, shot)
+		})
+	}
+}
+
+var (
+	consoleLine = regexp.MustCompile(`(?m)^.*:CONSOLE[:(].*$`)
+)
+
+func chromium(browser string, args ...string) (stdout, stderr string, err error) {
+	profile, err := os.MkdirTemp("", "journey-e2e-")
+	if err != nil {
+		return "", "", err
+	}
+	defer os.RemoveAll(profile)
+	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+		"--enable-logging=stderr", "--log-level=0", "--virtual-time-budget=5000", "--hide-scrollbars"}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	var o, e bytes.Buffer
+	cmd := exec.CommandContext(ctx, browser, append(flags, args...)...)
+	cmd.Stdout, cmd.Stderr = &o, &e
+	if err := cmd.Run(); err != nil {
+		return "", "", fmt.Errorf("chromium: %v\n%s", err, e.String())
+	}
+	return o.String(), e.String(), nil
+}
+
+// notBlank fails when the screenshot is (almost) one colour, or when its
+// ink is all in one corner (a page that drew only its title).
+func notBlank(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("no screenshot: %v", err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return fmt.Errorf("screenshot: %v", err)
+	}
+	b := img.Bounds()
+	if b.Dx() < 800 || b.Dy() < 800 {
+		return fmt.Errorf("screenshot is %dx%d", b.Dx(), b.Dy())
+	}
+	colours := map[uint32]bool{}
+	inked := 0
+	var bands [4]int // ink in each quarter of the page, top to bottom
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			colours[(r>>12)<<8|(g>>12)<<4|bl>>12] = true
+			if r+g+bl < 3*0xe000 {
+				inked++
+				bands[4*(y-b.Min.Y)/b.Dy()]++
+			}
+		}
+	}
+	if len(colours) < 8 || inked < 500 {
+		return fmt.Errorf("the page looks blank (%d colours, %d inked samples)", len(colours), inked)
+	}
+	for i, n := range bands[:3] {
+		if n < 50 {
+			return fmt.Errorf("quarter %d of the page is empty (%d inked samples): the report stops early", i+1, n)
+		}
+	}
+	return nil
+}
