@@ -34,6 +34,12 @@ fuzz:
 clean:
 	rm -rf bin
 
+# Regenerate the command reference (docs/cli/*.md) and the man pages
+# (docs/man/*.1) from the cobra commands; TestDocsUpToDate fails when the
+# committed ones are stale.
+docs:
+	$(GO) test ./pkg/cli -run '^TestDocsUpToDate$$' -count=1 -update
+
 # Benchmarks: the Go benchmarks of every package (load, validate, lint,
 # score, render, diff), then whole processes side by side on 2,000
 # generated maps: journey lint against the parse floor (and yamllint,

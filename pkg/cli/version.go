@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 
@@ -18,8 +20,23 @@ type buildInfo struct {
 }
 
 func readBuildInfo() buildInfo {
-	b := buildInfo{Version: Version, Go: runtime.Version()}
-	if info, ok := debug.ReadBuildInfo(); ok {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		info = nil
+	}
+	return buildInfoFrom(Version, info)
+}
+
+// buildInfoFrom reads the version (the -ldflags one first, then the module
+// version that `go install ...@v1.2.3` records), the commit and whether the
+// work tree had changes (what `go build` in a git checkout records) and
+// the Go version.
+func buildInfoFrom(version string, info *debug.BuildInfo) buildInfo {
+	b := buildInfo{Version: version, Go: runtime.Version()}
+	if info != nil {
+		if info.GoVersion != "" {
+			b.Go = info.GoVersion
+		}
 		if b.Version == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
 			b.Version = info.Main.Version
 		}
@@ -43,25 +60,51 @@ func readBuildInfo() buildInfo {
 func versionString() string { return readBuildInfo().Version }
 
 func newVersionCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print the version, commit and Go version",
-		Args:  cobra.NoArgs,
+		Long: `version prints the version of journey (set at release, or the module
+version recorded by go install), the git commit it was built from and
+whether the work tree had changes, the build time and the Go version.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			b := readBuildInfo()
-			fmt.Fprintf(a.env.Stdout, "journey %s\n", b.Version)
-			if b.Commit != "" {
-				dirty := ""
-				if b.Modified {
-					dirty = " (modified)"
-				}
-				fmt.Fprintf(a.env.Stdout, "commit:  %s%s\n", b.Commit, dirty)
-			}
-			if b.Date != "" {
-				fmt.Fprintf(a.env.Stdout, "built:   %s\n", b.Date)
-			}
-			fmt.Fprintf(a.env.Stdout, "go:      %s %s/%s\n", b.Go, runtime.GOOS, runtime.GOARCH)
-			return nil
+			return writeVersion(a.env.Stdout, readBuildInfo(), format)
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func writeVersion(w io.Writer, b buildInfo, format string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Version  string `json:"version"`
+			Commit   string `json:"commit,omitempty"`
+			Modified bool   `json:"modified"`
+			Date     string `json:"date,omitempty"`
+			Go       string `json:"go"`
+			OS       string `json:"os"`
+			Arch     string `json:"arch"`
+		}{b.Version, b.Commit, b.Modified, b.Date, b.Go, runtime.GOOS, runtime.GOARCH})
+	case "text", "":
+	default:
+		return usagef("--format %q: want text or json", format)
+	}
+	fmt.Fprintf(w, "journey %s\n", b.Version)
+	if b.Commit != "" {
+		dirty := ""
+		if b.Modified {
+			dirty = " (modified)"
+		}
+		fmt.Fprintf(w, "commit:  %s%s\n", b.Commit, dirty)
+	}
+	if b.Date != "" {
+		fmt.Fprintf(w, "built:   %s\n", b.Date)
+	}
+	fmt.Fprintf(w, "go:      %s %s/%s\n", b.Go, runtime.GOOS, runtime.GOARCH)
+	return nil
 }
