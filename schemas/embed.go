@@ -8,3 +8,9 @@ import _ "embed"
 //
 //go:embed journey.schema.json
 var Journey []byte
+
+// Journeylint is schemas/journeylint.schema.json: the .journeylint.yaml
+// configuration of journey lint.
+//
+//go:embed journeylint.schema.json
+var Journeylint []byte
