@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"flag"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -70,6 +72,29 @@ func TestExamplesLintClean(t *testing.T) {
 			t.Errorf("%s:\n%s", f.Path, dump(ds))
 		} else if len(ds) > 0 {
 			t.Logf("%s:\n%s", f.Path, dump(ds))
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md")
+
+// TestRulesDoc fails when docs/rules.md is not what the registry generates.
+func TestRulesDoc(t *testing.T) {
+	const path = "../../docs/rules.md"
+	got := Markdown()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || string(want) != got {
+		t.Fatalf("docs/rules.md is stale: run go test ./pkg/lint -run TestRulesDoc -update")
+	}
+	for _, r := range Rules() {
+		if !strings.Contains(got, "\n## "+r.ID+"\n") {
+			t.Errorf("no section for %s", r.ID)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"fmt"
+
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/model"
 )
@@ -47,11 +49,17 @@ stages:
 				}
 			}
 		}
+		all := func(n int) string {
+			if n == 1 {
+				return "the only touchpoint is"
+			}
+			return fmt.Sprintf("all %d touchpoints are", n)
+		}
 		switch {
 		case digital > 0 && physical == 0:
-			c.Report(j.At("stages"), itemJourney, "all %d touchpoints are digital: no physical touchpoint (phone, store, delivery, packaging...)", digital)
+			c.Report(j.At("stages"), itemJourney, "%s digital: no physical touchpoint (phone, store, delivery, packaging...)", all(digital))
 		case physical > 0 && digital == 0:
-			c.Report(j.At("stages"), itemJourney, "all %d touchpoints are physical: no digital touchpoint (website, email, app...)", physical)
+			c.Report(j.At("stages"), itemJourney, "%s physical: no digital touchpoint (website, email, app...)", all(physical))
 		}
 	}},
 }
