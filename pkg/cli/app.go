@@ -106,6 +106,8 @@ var commands = []func(*app) *cobra.Command{
 	newScoreCmd,
 	newDiffCmd,
 	newFmtCmd,
+	newLintCmd,
+	newExplainCmd,
 	newInitCmd,
 	newImportCmd,
 }

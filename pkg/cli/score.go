@@ -144,14 +144,15 @@ func (a *app) scoreDay(s string) (time.Time, error) {
 	return t, nil
 }
 
-// scoreFindings are the findings a map's health is computed from.
-func (a *app) scoreFindings(f *loader.File, _ time.Time) []diag.Diagnostic {
-	return f.Diags
+// scoreFindings are the findings a map's health is computed from: its
+// lint findings under the configuration in force.
+func (a *app) scoreFindings(f *loader.File, day time.Time) []diag.Diagnostic {
+	return a.scoreLint(f, day)
 }
 
 // scoreWeights reads score.weights from the configuration.
-func (a *app) scoreWeights(_ string) (score.Weights, error) {
-	return score.DefaultWeights(), nil
+func (a *app) scoreWeights(path string) (score.Weights, error) {
+	return a.configWeights(path)
 }
 
 // writeScore writes the reports to every output; files atomically.
