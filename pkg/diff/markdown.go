@@ -214,7 +214,10 @@ func escape(s string) string {
 			b.WriteString("&gt;")
 		case '&':
 			b.WriteString("&amp;")
-		case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', '@', ':':
+		case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '.', '|', '~', '@', ':':
+			// Text is never at the start of a line here, so list and
+			// heading markers (-, +, 1.) need no escape; '.' and ':' break
+			// autolinks (www., https:), '@' mentions, '#' issue links.
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
