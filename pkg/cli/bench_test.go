@@ -53,3 +53,23 @@ func runBench(b *testing.B, args ...string) {
 func BenchmarkValidate(b *testing.B) {
 	runBench(b, "validate", benchCorpus(b, benchMaps))
 }
+
+func BenchmarkLint(b *testing.B) {
+	runBench(b, "lint", "--today", "2026-11-23", benchCorpus(b, benchMaps))
+}
+
+func BenchmarkScore(b *testing.B) {
+	runBench(b, "score", "--today", "2026-11-23", benchCorpus(b, benchMaps))
+}
+
+// BenchmarkRenderMatrix draws the matrix table of one map (no Graphviz).
+func BenchmarkRenderMatrix(b *testing.B) {
+	dir := benchCorpus(b, 1)
+	runBench(b, "render", "--view", "matrix", "--format", "markdown", filepath.Join(dir, "map-0000.journey.yaml"))
+}
+
+// BenchmarkDiff compares two different generated maps: every kind of change.
+func BenchmarkDiff(b *testing.B) {
+	dir := benchCorpus(b, 2)
+	runBench(b, "diff", filepath.Join(dir, "map-0000.journey.yaml"), filepath.Join(dir, "map-0001.journey.yaml"))
+}

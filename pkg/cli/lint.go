@@ -70,22 +70,26 @@ configuration errors, files that cannot be read or parsed.`,
 			if err != nil {
 				return err
 			}
-			files, problems := l.Load(defaultArgs(args))
+			// Files stream through: each is linted and let go, so memory
+			// does not grow with the number of maps.
 			opts := lint.Options{Today: day}
-			ds := problems
-			for _, f := range files {
-				ds = append(ds, lint.Lint(f, cfg, opts)...)
-			}
-			diag.Sort(ds)
-			ds = diag.Dedup(ds)
+			var c checked
+			var revPaths []string // what --new-from-rev reads again at REV
+			problems := l.Each(defaultArgs(args), func(f *loader.File) {
+				c.add(f, lint.Lint(f, cfg, opts))
+				if f.Path != loader.StdinPath && !diag.AnyFatal(f.Diags) {
+					revPaths = append(revPaths, f.Path)
+				}
+			})
+			ds := c.findings(problems)
 			dropped := 0
 			if cmd.Flags().Changed("new-from-rev") {
-				ds, dropped, err = a.newFromRev(newFromRev, files, ds, cfg, opts)
+				ds, dropped, err = a.newFromRev(newFromRev, revPaths, ds, cfg, opts)
 				if err != nil {
 					return err
 				}
 			}
-			r := &report.Result{Command: "lint", Files: fileSummaries(files), Diags: ds, Source: l.Source, Rules: LintRules()}
+			r := &report.Result{Command: "lint", Files: c.files, Diags: ds, Source: c.source(l), Rules: LintRules()}
 			if err := a.writeReport(outs, r); err != nil {
 				return err
 			}
@@ -147,7 +151,7 @@ func (a *app) lintConfig(path string) (*config.Config, error) {
 // and a current finding is dropped when one with the same file, rule and
 // item (the message for findings without an item) was there. It returns
 // the findings kept and how many were dropped.
-func (a *app) newFromRev(rev string, files []*loader.File, ds []diag.Diagnostic, cfg *config.Config, opts lint.Options) ([]diag.Diagnostic, int, error) {
+func (a *app) newFromRev(rev string, paths []string, ds []diag.Diagnostic, cfg *config.Config, opts lint.Options) ([]diag.Diagnostic, int, error) {
 	if rev == "" {
 		return nil, 0, usagef("--new-from-rev: want a git revision such as origin/main or HEAD~1")
 	}
@@ -167,24 +171,17 @@ func (a *app) newFromRev(rev string, files []*loader.File, ds []diag.Diagnostic,
 	if err != nil {
 		return nil, 0, err
 	}
-	var paths []string
-	for _, f := range files {
-		if f.Path != loader.StdinPath && !diag.AnyFatal(f.Diags) {
-			paths = append(paths, f.Path)
-		}
-	}
 	old := map[[3]string]int{}
 	if len(paths) > 0 {
 		ol := loader.New(loader.Options{MaxFileSize: size, ReadFile: repo.ReadFileFunc(commit, size)})
-		oldFiles, _ := ol.Load(paths)
-		for _, f := range oldFiles {
+		ol.Each(paths, func(f *loader.File) {
 			if diag.AnyFatal(f.Diags) {
-				continue // not in that revision (or unreadable there): all is new
+				return // not in that revision (or unreadable there): all is new
 			}
 			for _, d := range lint.Lint(f, cfg, opts) {
 				old[findingKey(d)]++
 			}
-		}
+		})
 	}
 	kept := ds[:0]
 	dropped := 0
