@@ -40,9 +40,14 @@ func Source(src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A second pass settles comments that yaml.v3 attaches differently once
-	// the blank lines of the canonical layout are in place.
-	if again, err := layout(out); err == nil {
+	// More passes settle comments that yaml.v3 attaches differently once
+	// the canonical layout is in place (blank lines, a list now in flow
+	// style); the layout of a layout is usually itself after one more.
+	for range 4 {
+		again, err := layout(out)
+		if err != nil || bytes.Equal(again, out) {
+			break
+		}
 		out = again
 	}
 	if err := SameData(src, out); err != nil {
@@ -72,6 +77,7 @@ func layout(src []byte) ([]byte, error) {
 	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && kind.Value == "Personas" {
 		sh = pshape
 	}
+	literalFolds(root)
 	f := &formatter{}
 	f.mapping(root, sh, 0)
 	var buf bytes.Buffer
@@ -87,6 +93,21 @@ func layout(src []byte) ([]byte, error) {
 }
 
 type formatter struct{}
+
+// literalFolds writes in literal style the folded scalars that yaml.v3
+// cannot write back folded: those with a more-indented line (a line that
+// starts with a space or tab keeps its line break when folded, and the
+// encoder loses it).
+func literalFolds(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Style&yaml.FoldedStyle != 0 &&
+		(strings.Contains(n.Value, "\n ") || strings.Contains(n.Value, "\n\t") ||
+			strings.HasPrefix(n.Value, " ") || strings.HasPrefix(n.Value, "\t")) {
+		n.Style = n.Style&^yaml.FoldedStyle | yaml.LiteralStyle
+	}
+	for _, c := range n.Content {
+		literalFolds(c)
+	}
+}
 
 // mapping orders the keys of an object and lays out its values. col is
 // the column its keys start at.
@@ -110,6 +131,13 @@ func (f *formatter) mapping(n *yaml.Node, sh *shape, col int) {
 // value lays out the value of key k.
 func (f *formatter) value(k, v *yaml.Node, sh *shape, free bool, col int) {
 	keyLen := utf8.RuneCountInString(k.Value) + 2 // "key: "
+	// A comment on the key's line is the collection's while its style is
+	// chosen, so that it counts in the width of a flow collection (which
+	// is where it came from on a second pass).
+	if (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && k.LineComment != "" {
+		v.LineComment = joinComments(k.LineComment, v.LineComment)
+		k.LineComment = ""
+	}
 	switch v.Kind {
 	case yaml.MappingNode:
 		if free && flowFits(v, col+keyLen) {
@@ -129,8 +157,11 @@ func (f *formatter) value(k, v *yaml.Node, sh *shape, free bool, col int) {
 }
 
 func joinComments(a, b string) string {
-	if a == "" {
+	switch {
+	case a == "":
 		return b
+	case b == "":
+		return a
 	}
 	return a + " " + b
 }

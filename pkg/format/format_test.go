@@ -128,6 +128,10 @@ func FuzzFormat(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, err := Source(src)
 		if err != nil {
+			// A map that loads without a finding is never refused.
+			if !errors.Is(err, ErrParse) && len(loadFile(src).Diags) == 0 {
+				t.Fatalf("a valid map is refused: %v", err)
+			}
 			return
 		}
 		again, err := Source(out)
