@@ -29,6 +29,21 @@ func TestSchemaCommandMatchesFile(t *testing.T) {
 	}
 }
 
+// `journey schema --config` prints schemas/journeylint.schema.json.
+func TestSchemaConfigMatchesFile(t *testing.T) {
+	want, err := os.ReadFile("../../schemas/journeylint.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "", "schema", "--config")
+	if code != 0 || errOut != "" || !bytes.Equal([]byte(out), want) {
+		t.Errorf("journey schema --config differs from schemas/journeylint.schema.json (exit %d, %d bytes vs %d)", code, len(out), len(want))
+	}
+	if _, _, code := runCLI(t, "", "schema", "extra"); code != ExitUsage {
+		t.Errorf("schema extra: exit %d", code)
+	}
+}
+
 // Every example carries the yaml-language-server modeline on its first
 // line, pointing at the schema file in the repository.
 func TestExamplesHaveSchemaModeline(t *testing.T) {
