@@ -30,6 +30,7 @@ fuzz:
 	$(GO) test ./pkg/mermaid -run '^$$' -fuzz '^FuzzImportMermaid$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/format -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/diff -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin

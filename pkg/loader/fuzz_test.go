@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,6 +22,18 @@ func FuzzLoad(f *testing.F) {
 				f.Add(data)
 			}
 		}
+	}
+	// The hostile shapes, small enough to mutate quickly.
+	for _, seed := range []string{
+		"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n",
+		strings.Repeat("[", 200) + strings.Repeat("]", 200),
+		"\xef\xbb\xbfkind: Journey\r\nversion: 1\r\ntitle: T\r\n",
+		"kind: Journey\nversion: 1\ntitle: \xff\xfe\n",
+		"kind: Journey\n\tversion: 1\n",
+		"kind: Journey\nversion: 1\ntitle: T\n---\nkind: Journey\n",
+		"kind: Journey\nversion: 1\ntitle: T\nstages:\n  - name: S\n    touchpoints:\n      - name: T\n        emotion: .nan\n",
+	} {
+		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l := New(Options{
