@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"flag"
-	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/journey-maps/journey/pkg/corpus"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
@@ -383,33 +383,28 @@ func TestEscapers(t *testing.T) {
 	}
 }
 
-// bigMap builds a map with n touchpoints in n/10 stages.
-func bigMap(n int) *model.Journey {
-	var b strings.Builder
-	b.WriteString("kind: Journey\nversion: 1\nid: big\ntitle: Big map\npersonas:\n  - id: a\n    name: A\n  - id: b\n    name: B\nstages:\n")
-	for s := 0; s < n/10; s++ {
-		fmt.Fprintf(&b, "  - id: s%d\n    name: Stage %d\n    touchpoints:\n", s, s)
-		for k := 0; k < 10; k++ {
-			i := s*10 + k
-			fmt.Fprintf(&b, "      - id: t%d\n        name: Touchpoint number %d\n        channel: website\n        owner: team-%d\n        emotion: {a: %d, b: %d}\n",
-				i, i, i%7, i%5+1, (i+2)%5+1)
-			if i%4 == 0 {
-				fmt.Fprintf(&b, "        pain_points:\n          - id: p%d\n            description: Something hurts at %d\n            severity: high\n", i, i)
-			}
-		}
-	}
-	f := loader.New(loader.Options{}).LoadBytes("big.journey.yaml", []byte(b.String()))
+// large loads pkg/corpus's 300-touchpoint map.
+func large(tb testing.TB) *model.Journey {
+	tb.Helper()
+	f := loader.New(loader.Options{}).LoadBytes("large.journey.yaml", corpus.Large(300))
 	if f.Journey == nil || !f.Valid() {
-		panic(fmt.Sprint(f.Diags))
+		tb.Fatalf("the large map does not load: %v", f.Diags)
 	}
 	return f.Journey
 }
 
-func BenchmarkRender300(b *testing.B) {
-	j := bigMap(300)
-	d := prepare(b, j, "")
-	for _, c := range []struct{ view, format string }{{"journey", "svg"}, {"emotions", "svg"}, {"matrix", "table"}, {"journey", "png"}} {
+// BenchmarkRenderLarge renders the 300-touchpoint map in every kind of
+// output: svg through in-process go-graphviz (the journey-graphviz
+// helper's work; docs/performance.md compares it with native dot), the
+// emotion curve, png, the html report, and the tables.
+func BenchmarkRenderLarge(b *testing.B) {
+	d := prepare(b, large(b), "")
+	for _, c := range []struct{ view, format string }{
+		{"journey", "svg"}, {"journey", "dot"}, {"emotions", "svg"}, {"journey", "png"}, {"journey", "html"},
+		{"matrix", "table"}, {"matrix", "markdown"}, {"journey", "table"}, {"backlog", "csv"}, {"journey", "mermaid"},
+	} {
 		b.Run(c.view+"-"+c.format, func(b *testing.B) {
+			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				run(b, d, c.view, c.format)
 			}

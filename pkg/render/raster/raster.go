@@ -286,23 +286,41 @@ func (r *renderer) shape(name string, a map[string]string, st state) {
 	}
 }
 
+// fillPath fills a path with a rasteriser the size of the path's bounding
+// box, not of the whole image: a large diagram has thousands of shapes,
+// and full-image rasterisers made it cost shapes × pixels.
 func (r *renderer) fillPath(p path, c color.Color) {
-	if len(p.subs) == 0 {
-		return
-	}
-	b := r.img.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, sp := range p.subs {
 		if len(sp.pts) < 2 {
 			continue
 		}
-		z.MoveTo(float32(sp.pts[0].x), float32(sp.pts[0].y))
+		for _, q := range sp.pts {
+			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
+			maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
+		}
+	}
+	if minX > maxX || minY > maxY {
+		return
+	}
+	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(r.img.Bounds())
+	if box.Empty() {
+		return
+	}
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	z := vector.NewRasterizer(box.Dx(), box.Dy())
+	for _, sp := range p.subs {
+		if len(sp.pts) < 2 {
+			continue
+		}
+		z.MoveTo(float32(sp.pts[0].x-ox), float32(sp.pts[0].y-oy))
 		for _, q := range sp.pts[1:] {
-			z.LineTo(float32(q.x), float32(q.y))
+			z.LineTo(float32(q.x-ox), float32(q.y-oy))
 		}
 		z.ClosePath()
 	}
-	z.Draw(r.img, b, image.NewUniform(c), image.Point{})
+	z.Draw(r.img, box, image.NewUniform(c), image.Point{})
 }
 
 type textRun struct {
