@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -141,7 +142,31 @@ func (c *checked) add(f *loader.File, ds []diag.Diagnostic) {
 	if c.sources == nil {
 		c.sources = map[string][]byte{}
 	}
-	c.sources[f.Path] = f.Source
+	c.sources[f.Path] = snippetLines(f.Source, f.Path, ds)
+}
+
+// snippetLines keeps of a source only the lines findings in it point at,
+// the others emptied but still counted, so line numbers stay right and a
+// run over thousands of maps with findings holds a few lines of each.
+func snippetLines(src []byte, path string, ds []diag.Diagnostic) []byte {
+	want := map[int]bool{}
+	for _, d := range ds {
+		if d.File == path && d.Line > 0 {
+			want[d.Line] = true
+		}
+	}
+	var out []byte
+	for n := 1; len(src) > 0; n++ {
+		line, rest, found := bytes.Cut(src, []byte("\n"))
+		if want[n] {
+			out = append(out, line...)
+		}
+		if found {
+			out = append(out, '\n')
+		}
+		src = rest
+	}
+	return out
 }
 
 // findings returns every finding, with the argument problems, sorted.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
@@ -142,5 +144,17 @@ func TestVersion(t *testing.T) {
 	stdout, _, code := runCLI(t, "", "version")
 	if code != 0 || !strings.HasPrefix(stdout, "journey ") || !strings.Contains(stdout, "go:") {
 		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
+}
+
+func TestSnippetLinesKeepsOnlyLinesWithFindings(t *testing.T) {
+	src := []byte("a: 1\nb: 2\r\nc: 3\nd: 4")
+	ds := []diag.Diagnostic{
+		{Pos: model.Pos{File: "m.yaml", Line: 2, Col: 1}},
+		{Pos: model.Pos{File: "m.yaml", Line: 4, Col: 1}},
+		{Pos: model.Pos{File: "other.yaml", Line: 1, Col: 1}},
+	}
+	if got, want := string(snippetLines(src, "m.yaml", ds)), "\nb: 2\r\n\nd: 4"; got != want {
+		t.Errorf("snippetLines = %q, want %q", got, want)
 	}
 }

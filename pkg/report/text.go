@@ -33,7 +33,8 @@ func Text(w io.Writer, r *Result, o Options) error {
 		}
 		return code + s + ansiReset
 	}
-	lines := map[string][][]byte{}
+	var lines [][]byte
+	linesOf := "" // the file lines holds
 	for _, d := range r.Diags {
 		sev := d.Severity.String()
 		switch d.Severity {
@@ -52,11 +53,12 @@ func Text(w io.Writer, r *Result, o Options) error {
 		if !o.Snippets || d.Line <= 0 || r.Source == nil {
 			continue
 		}
-		src, ok := lines[d.File]
-		if !ok {
-			src = bytes.Split(r.Source(d.File), []byte("\n"))
-			lines[d.File] = src
+		// Findings come sorted by file: keep the lines of one file at a
+		// time, so a run over thousands of maps does not hold them all.
+		if d.File != linesOf {
+			lines, linesOf = bytes.Split(r.Source(d.File), []byte("\n")), d.File
 		}
+		src := lines
 		if d.Line > len(src) {
 			continue
 		}
