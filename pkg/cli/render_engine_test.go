@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -113,5 +114,22 @@ func TestRenderEngineEnvVarMissing(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Fatal("created the helper path")
+	}
+}
+
+// The html report shows the map's lint findings and its health, as
+// journey lint and journey score compute them.
+func TestRenderHTMLShowsLintFindings(t *testing.T) {
+	out, errs, code := renderRun(t, false, renderMap, "-f", "html", "--today", "2026-11-23")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errs)
+	}
+	for _, want := range []string{`<span class="sev warning">warning</span>`, "[0-9]* warnings", "Map health</dt><dd>"} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "No findings: the map passes every rule.") {
+		t.Error("the report claims no findings for a map with lint warnings")
 	}
 }

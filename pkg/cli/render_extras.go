@@ -23,12 +23,24 @@ func (a *app) renderToday(flag string) (time.Time, error) {
 	return t, nil
 }
 
-// renderExtras adds the ranked backlog, health and lint findings.
+// renderExtras adds the ranked backlog, health and lint findings (the
+// html report shows them; they are computed as journey lint and journey
+// score do, under the configuration in force).
 func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, today time.Time) error {
 	if f.persona != "" && file.Journey.Persona(f.persona) == nil {
 		return nil // Prepare reports the unknown persona
 	}
-	rep := score.Compute(file.Journey, file.Diags, score.Options{Persona: f.persona, Today: today, Weights: score.DefaultWeights()})
+	findings := file.Diags
+	weights := score.DefaultWeights()
+	if f.format == render.FormatHTML || f.view == render.ViewBacklog {
+		findings = a.scoreFindings(file, today)
+		if w, err := a.scoreWeights(""); err == nil {
+			weights = w
+		}
+	}
+	in.Findings = findings
+	rep := score.Compute(file.Journey, findings, score.Options{Persona: f.persona, Today: today, Weights: weights})
+	in.Health = rep.Health
 	in.Experience = map[*model.Touchpoint]float64{}
 	for _, ts := range rep.Touchpoints {
 		if ts.HasData {

@@ -20,6 +20,7 @@ import (
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/render/graphviz"
+	"github.com/journey-maps/journey/pkg/render/internal/pagecheck"
 	"github.com/journey-maps/journey/pkg/render/raster"
 	"github.com/journey-maps/journey/pkg/score"
 )
@@ -409,5 +410,28 @@ func BenchmarkRenderLarge(b *testing.B) {
 				run(b, d, c.view, c.format)
 			}
 		})
+	}
+}
+
+// The report is one self-contained page: a CSP that forbids every
+// request, nothing loaded from outside (the hostile map's link stays an
+// <a> a reader may follow), no script, and print styles.
+func TestHTMLSelfContained(t *testing.T) {
+	for _, name := range []string{"basic.journey.yaml", "hostile.journey.yaml"} {
+		page := run(t, prepare(t, load(t, name), ""), "journey", "html")
+		if loads := pagecheck.ExternalLoads(page); len(loads) > 0 {
+			t.Errorf("%s: the page loads from outside: %q", name, loads)
+		}
+		for _, want := range []string{
+			`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+			"@media print", "<svg",
+		} {
+			if !bytes.Contains(page, []byte(want)) {
+				t.Errorf("%s: the page lacks %q", name, want)
+			}
+		}
+		if bytes.Contains(bytes.ToLower(page), []byte("<script")) {
+			t.Errorf("%s: the page has a script", name)
+		}
 	}
 }
