@@ -166,8 +166,14 @@ func WriteEmotionChart(w io.Writer, d *Data, standalone bool) error {
 			default:
 				continue
 			}
-			p(`<text x="%.1f" y="%.1f" font-size="11" font-weight="bold" fill="%s" text-anchor="middle">%s</text>`+"\n",
-				x(pt.i), y(pt.v)+dy, s.color, EscapeHTML(label))
+			lx, anchor := x(pt.i), "middle"
+			if y(pt.v)+dy > chartTop+chartPlotH+4 {
+				// Under a low at the bottom of the scale are the
+				// touchpoint names: label it beside its marker.
+				lx, anchor, dy = x(pt.i)+9, "start", 4-float64(si)*12
+			}
+			p(`<text x="%.1f" y="%.1f" font-size="11" font-weight="bold" fill="%s" text-anchor="%s">%s</text>`+"\n",
+				lx, y(pt.v)+dy, s.color, anchor, EscapeHTML(label))
 		}
 	}
 	// Legend.
