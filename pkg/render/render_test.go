@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/journey-maps/journey/pkg/corpus"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
@@ -432,6 +434,34 @@ func TestHTMLSelfContained(t *testing.T) {
 		}
 		if bytes.Contains(bytes.ToLower(page), []byte("<script")) {
 			t.Errorf("%s: the page has a script", name)
+		}
+	}
+}
+
+// Terminal tables fit the width they are given, long words and all.
+func TestTerminalTableFitsWidth(t *testing.T) {
+	for _, name := range []string{"basic.journey.yaml", "hostile.journey.yaml"} {
+		d := prepare(t, load(t, name), "")
+		for _, view := range []string{"journey", "matrix", "backlog", "personas", "emotions"} {
+			tab, err := render.TableOf(d, view)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, width := range []int{100, 140} {
+				if min := 5*len(tab.Header) + 3*len(tab.Header) + 1; min > width {
+					continue // narrower than the columns' floor
+				}
+				var buf bytes.Buffer
+				if err := render.WriteTerminal(&buf, tab, width); err != nil {
+					t.Fatal(err)
+				}
+				for i, l := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+					if w := runewidth.StringWidth(l); i > 0 && w > width {
+						t.Errorf("%s %s at %d: a line is %d wide: %q", name, view, width, w, l)
+						break
+					}
+				}
+			}
 		}
 	}
 }
