@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -271,3 +273,34 @@ func TestAutoLocatesLazily(t *testing.T) {
 }
 
 func newReader(b []byte) *bufio.Reader { return bufio.NewReader(bytes.NewReader(b)) }
+
+func TestFixAmpersands(t *testing.T) {
+	for in, want := range map[string]string{
+		`<a xlink:href="x?a=1&b=2">`:   `<a xlink:href="x?a=1&amp;b=2">`,
+		`&amp; &lt; &#34; &#x2F; & &&`: `&amp; &lt; &#34; &#x2F; &amp; &amp;&amp;`,
+		`a&b;c &`:                      `a&b;c &amp;`,
+	} {
+		if got := string(fixAmpersands([]byte(in))); got != want {
+			t.Errorf("fixAmpersands(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Graphviz's own dot, when installed, gives well-formed SVG for the
+// hostile map's DOT through the Dot engine.
+func TestDotEngine(t *testing.T) {
+	path, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("Graphviz's dot is not installed")
+	}
+	svg, err := Dot{Path: path}.SVG(context.Background(), []byte(`digraph { a [URL="https://example.com/?a=1&b=2" label=<x &amp; y>]; a -> b }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(svg, new(struct{ XMLName xml.Name })); err != nil {
+		t.Fatalf("not well-formed: %v\n%s", err, svg)
+	}
+	if _, err := (Dot{Path: path}).SVG(context.Background(), []byte(`digraph { a -> }`)); err == nil {
+		t.Error("a syntax error was not reported")
+	}
+}

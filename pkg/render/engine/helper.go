@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -251,7 +252,26 @@ func (d Dot) SVG(ctx context.Context, dot []byte) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%s: %s", d.Path, msg)
 	}
-	return out.buf.Bytes(), nil
+	return fixAmpersands(out.buf.Bytes()), nil
+}
+
+// bareAmp is an ampersand that starts no XML entity or character reference.
+var bareAmp = regexp.MustCompile(`&([^a-zA-Z#]|#[^0-9x]|[a-zA-Z][a-zA-Z0-9]*[^a-zA-Z0-9;]|#[0-9]+[^0-9;]|#x[0-9a-fA-F]+[^0-9a-fA-F;]|$)`)
+
+// fixAmpersands escapes the bare '&' that older Graphviz (2.43, Debian 12)
+// leaves in URLs (xlink:href="...?a=1&b=2"), which makes the SVG invalid
+// XML; Graphviz 12 and the helper escape them.
+func fixAmpersands(svg []byte) []byte {
+	if !bytes.Contains(svg, []byte("&")) {
+		return svg
+	}
+	for {
+		fixed := bareAmp.ReplaceAll(svg, []byte("&amp;$1"))
+		if bytes.Equal(fixed, svg) {
+			return svg
+		}
+		svg = fixed
+	}
 }
 
 // capWriter fails once more than limit bytes are written, which ends the
