@@ -6,8 +6,9 @@ PKGS := ./...
 
 all: build test
 
+# journey and the journey-graphviz helper that draws its diagrams.
 build:
-	$(GO) build -o bin/journey ./cmd/journey
+	$(GO) build -o bin/ ./cmd/journey ./cmd/journey-graphviz
 
 install:
 	$(GO) install ./cmd/...
@@ -16,8 +17,10 @@ install:
 test: fmt-check vet
 	$(GO) test -race -count=1 $(PKGS)
 
+# -tags bench includes the developer tool cmd/journey-bench, which is kept
+# behind that tag so `go install ./cmd/...` installs only what users run.
 vet:
-	$(GO) vet $(PKGS)
+	$(GO) vet -tags bench $(PKGS)
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -48,7 +51,7 @@ docs:
 BENCH_MAPS ?= 2000
 BENCHTIME ?= 1s
 bench: build
-	$(GO) build -o bin/journey-bench ./cmd/journey-bench
+	$(GO) build -tags bench -o bin/journey-bench ./cmd/journey-bench
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
 	bin/journey-bench compare -journey bin/journey -n $(BENCH_MAPS)
 

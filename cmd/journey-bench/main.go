@@ -1,3 +1,5 @@
+//go:build bench
+
 // Command journey-bench holds the developer tools behind `make bench`:
 //
 //	journey-bench corpus -n 2000 -o DIR     write generated maps of about 600 lines
