@@ -204,10 +204,30 @@ func defaultRoots(args []string) []string {
 		}
 		if abs, err := filepath.Abs(dir); err == nil {
 			roots = append(roots, abs)
+			// A map named by an absolute path, or from outside its
+			// repository, may still include libraries elsewhere in it.
+			if top := repositoryRoot(abs); top != "" {
+				roots = append(roots, top)
+			}
 		}
 		break
 	}
 	return roots
+}
+
+// repositoryRoot is the nearest directory at or above dir holding a .git
+// entry (a directory, or a file in a worktree), or "" outside any.
+func repositoryRoot(dir string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 // LoadStdin loads a file from Options.Stdin.

@@ -298,3 +298,29 @@ func TestIntegralFloatIsAnInteger(t *testing.T) {
 		t.Errorf("review_every_days = %d, want 30", f.Journey.ReviewEveryDays)
 	}
 }
+
+// A map named by an absolute path from outside its repository may include
+// a library elsewhere in that repository, but not outside it.
+func TestIncludeWithinRepositoryByAbsolutePath(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(repo, "maps", "shop"), 0o755)
+	os.MkdirAll(filepath.Join(repo, "shared"), 0o755)
+	write(t, filepath.Join(repo, "shared"), "buyers.personas.yaml", "kind: Personas\nversion: 1\npersonas:\n  - name: Buyer\n")
+	m := write(t, filepath.Join(repo, "maps", "shop"), "m.journey.yaml",
+		"kind: Journey\nversion: 1\ntitle: M\ninclude: [../../shared/buyers.personas.yaml]\nstages:\n  - name: S\n    touchpoints:\n      - name: T\n        personas: [buyer]\n")
+	t.Chdir(t.TempDir()) // somewhere else entirely
+	files, problems := New(Options{}).Load([]string{m})
+	if len(problems) > 0 || len(files) != 1 || len(files[0].Diags) > 0 {
+		t.Fatalf("problems %v, findings %v", problems, files[0].Diags)
+	}
+	outside := write(t, filepath.Dir(repo), filepath.Base(repo)+"-x.personas.yaml", "kind: Personas\nversion: 1\npersonas:\n  - name: Other\n")
+	m2 := write(t, filepath.Join(repo, "maps", "shop"), "n.journey.yaml",
+		"kind: Journey\nversion: 1\ntitle: N\ninclude: [../../../"+filepath.Base(outside)+"]\n")
+	files, _ = New(Options{}).Load([]string{m2})
+	if d := firstDiag(t, files[0]); d.Rule != diag.RuleInclude || !strings.Contains(d.Message, "leaves") {
+		t.Errorf("include outside the repository: %s", d)
+	}
+}
