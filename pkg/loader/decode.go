@@ -61,18 +61,12 @@ func (d *decoder) object(n *yaml.Node) *object {
 }
 
 // value returns the value of key; the first one when it is repeated.
-// Mappings are small, so a scan beats a map built for every object.
 func (o *object) value(key string) *yaml.Node {
 	if o.node == nil {
 		return nil
 	}
-	c := o.node.Content
-	for i := 0; i+1 < len(c); i += 2 {
-		if k := yamlx.Resolve(c[i]); k.Kind == yaml.ScalarNode && k.Value == key {
-			return c[i+1]
-		}
-	}
-	return nil
+	_, v := yamlx.MapGet(o.node, key)
+	return v
 }
 
 func (o *object) scalar(key string) (*yaml.Node, bool) {

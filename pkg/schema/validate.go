@@ -138,7 +138,10 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 	distinct := 0
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
-		if k.Kind != yaml.ScalarNode || keyIndex(n, k.Value) != i {
+		if k.Kind != yaml.ScalarNode {
+			continue // reported by yamlx.Check
+		}
+		if first, _ := yamlx.MapGet(n, k.Value); first != n.Content[i] {
 			continue // reported by yamlx.Check
 		}
 		name := k.Value
@@ -180,7 +183,7 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 		at = key
 	}
 	for _, req := range r.required {
-		if keyIndex(n, req) < 0 {
+		if _, val := yamlx.MapGet(n, req); val == nil {
 			out = append(out, diag.Diagnostic{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("missing required key %q%s", req, in(where()))})
 		}
 	}
@@ -188,16 +191,6 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 		out = append(out, diag.Diagnostic{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s must name at least one persona", subject(where()))})
 	}
 	return out
-}
-
-// keyIndex is the index in n.Content of the first key named name, or -1.
-func keyIndex(n *yaml.Node, name string) int {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := yamlx.Resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Value == name {
-			return i
-		}
-	}
-	return -1
 }
 
 // oneOf accepts a value that matches exactly one branch. When none

@@ -316,32 +316,6 @@ func (c *converter) scalar(n *yaml.Node) any {
 	return n.Value // strings, timestamps (kept as written), binary, custom tags
 }
 
-// Lookup follows a JSON Schema instance location (keys and indexes) from
-// root and returns the key node (nil for list items and the root) and the
-// value node at the end of the path, or the deepest node it reached.
-func Lookup(root *yaml.Node, path []string) (key, value *yaml.Node) {
-	value = Resolve(root)
-	for _, step := range path {
-		switch value.Kind {
-		case yaml.MappingNode:
-			k, v := MapGet(value, step)
-			if v == nil {
-				return key, value
-			}
-			key, value = k, Resolve(v)
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(step)
-			if err != nil || i < 0 || i >= len(value.Content) {
-				return key, value
-			}
-			key, value = nil, Resolve(value.Content[i])
-		default:
-			return key, value
-		}
-	}
-	return key, value
-}
-
 // MapGet returns the key and value nodes of the first occurrence of key in
 // a mapping node.
 func MapGet(m *yaml.Node, key string) (k, v *yaml.Node) {
