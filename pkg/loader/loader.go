@@ -4,6 +4,7 @@
 package loader
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -308,8 +309,24 @@ func (l *Loader) readOS(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
 		return nil, errors.New("is a directory")
+	}
+	if err == nil && st.Mode().IsRegular() {
+		// The size is known: refuse a large file unread, and read the
+		// rest into one buffer instead of growing one by doubling.
+		if st.Size() > l.opts.MaxFileSize {
+			return nil, tooLarge(l.opts.MaxFileSize)
+		}
+		buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+		if _, err := buf.ReadFrom(io.LimitReader(f, l.opts.MaxFileSize+1)); err != nil {
+			return nil, err
+		}
+		if int64(buf.Len()) > l.opts.MaxFileSize { // it grew while read
+			return nil, tooLarge(l.opts.MaxFileSize)
+		}
+		return buf.Bytes(), nil
 	}
 	return readLimited(f, l.opts.MaxFileSize)
 }
@@ -323,9 +340,13 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: over the %s limit (raise it with --max-file-size)", ErrTooLarge, FormatSize(limit))
+		return nil, tooLarge(limit)
 	}
 	return data, nil
+}
+
+func tooLarge(limit int64) error {
+	return fmt.Errorf("%w: over the %s limit (raise it with --max-file-size)", ErrTooLarge, FormatSize(limit))
 }
 
 // parse reads one file without following its includes.
