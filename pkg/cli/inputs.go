@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-
 	"strconv"
 	"strings"
 
@@ -123,7 +122,6 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 	return nil
 }
 
-// fileSummaries lists the loaded files for reports.
 // checked gathers what a streaming run keeps of each file once it is
 // done with it: a summary, the findings, and the source only of files
 // with findings (for snippets), so memory does not grow with clean files.
@@ -134,7 +132,7 @@ type checked struct {
 }
 
 func (c *checked) add(f *loader.File, ds []diag.Diagnostic) {
-	c.files = append(c.files, fileSummaries([]*loader.File{f})...)
+	c.files = append(c.files, summaryOf(f))
 	if len(ds) == 0 {
 		return
 	}
@@ -186,19 +184,24 @@ func (c *checked) source(l *loader.Loader) func(string) []byte {
 	}
 }
 
+// fileSummaries lists the loaded files for reports.
 func fileSummaries(files []*loader.File) []report.FileSummary {
 	out := make([]report.FileSummary, 0, len(files))
 	for _, f := range files {
-		s := report.FileSummary{Path: f.Path, Kind: f.Kind}
-		switch {
-		case f.Journey != nil:
-			s.ID = f.Journey.ID
-		case f.Personas != nil:
-			s.ID = f.Personas.ID
-		}
-		out = append(out, s)
+		out = append(out, summaryOf(f))
 	}
 	return out
+}
+
+func summaryOf(f *loader.File) report.FileSummary {
+	s := report.FileSummary{Path: f.Path, Kind: f.Kind}
+	switch {
+	case f.Journey != nil:
+		s.ID = f.Journey.ID
+	case f.Personas != nil:
+		s.ID = f.Personas.ID
+	}
+	return s
 }
 
 // exitFor is the exit code of a run: 2 when a file could not be read or
