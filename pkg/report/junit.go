@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 func init() { Register("junit", JUnit) }
@@ -106,25 +105,15 @@ func JUnit(w io.Writer, r *Result, _ Options) error {
 
 // xmlText drops what XML 1.0 cannot carry: control characters other than
 // tab, newline and carriage return, U+FFFE and U+FFFF, and bytes that are
-// not UTF-8 (which become U+FFFD).
+// not UTF-8 (which become U+FFFD). strings.Map copies only when something
+// changes.
 func xmlText(s string) string {
-	ok := utf8.ValidString(s)
-	for _, r := range s {
-		if !ok || !xmlChar(r) {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
+	return strings.Map(func(r rune) rune {
 		if xmlChar(r) {
-			b.WriteRune(r)
+			return r
 		}
-	}
-	return b.String()
+		return -1
+	}, s)
 }
 
 func xmlChar(r rune) bool {
