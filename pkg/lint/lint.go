@@ -57,11 +57,10 @@ type Rule struct {
 // those that are set as it walks the map.
 type visitor struct {
 	journey    func(c *Check, j *model.Journey)
-	library    func(c *Check, l *model.PersonaLibrary)
 	goal       func(c *Check, g *model.Goal)
 	metric     func(c *Check, m *model.Metric)
 	persona    func(c *Check, p *model.Persona)
-	stage      func(c *Check, s *model.Stage, i int)
+	stage      func(c *Check, s *model.Stage)
 	touchpoint func(c *Check, t *model.Touchpoint)
 	painPoint  func(c *Check, p *model.PainPoint)
 	evidence   func(c *Check, e *model.Evidence, item string)
@@ -203,10 +202,10 @@ func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
 			}
 		})
 	}
-	for i, s := range j.Stages {
+	for _, s := range j.Stages {
 		each(func(c *Check) {
 			if v := c.rule.visit.stage; v != nil {
-				v(c, s, i)
+				v(c, s)
 			}
 		})
 		for _, t := range s.Touchpoints {
@@ -261,11 +260,6 @@ func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
 // walkLibrary visits a persona library: its own personas only (the
 // libraries it includes are linted when they are named themselves).
 func walkLibrary(l *model.PersonaLibrary, checks []*Check) {
-	for _, c := range checks {
-		if v := c.rule.visit.library; v != nil {
-			v(c, l)
-		}
-	}
 	for _, p := range l.Personas {
 		for _, c := range checks {
 			if v := c.rule.visit.persona; v != nil {

@@ -63,9 +63,6 @@ metrics:
 	}},
 }
 
-// joinAnd joins "a", "b" and "c" as "a, b and c".
-func joinAnd(items []string) string { return joinList(items, "and") }
-
 // joinList joins "a", "b" and "c" as "a, b and c" (or another conjunction).
 func joinList(items []string, conj string) string {
 	switch len(items) {

@@ -34,7 +34,7 @@ stages:
         name: Checkout form
         channel: website
 `,
-	visit: visitor{stage: func(c *Check, s *model.Stage, _ int) {
+	visit: visitor{stage: func(c *Check, s *model.Stage) {
 		if len(s.Touchpoints) == 0 {
 			c.Report(s.Pos, itemStage(s), "stage %q has no touchpoint", s.ID)
 		}

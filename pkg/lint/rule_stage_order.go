@@ -45,7 +45,7 @@ stages:
     touchpoints:
       - {id: courier, name: Courier delivery, channel: delivery}
 `,
-	visit: visitor{stage: func(c *Check, s *model.Stage, _ int) {
+	visit: visitor{stage: func(c *Check, s *model.Stage) {
 		furthest, _ := c.state.(*model.Stage)
 		idx := model.PhaseIndex(s.Phase)
 		if idx < 0 {
