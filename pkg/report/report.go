@@ -163,11 +163,19 @@ func GitRoot(dir string) string {
 
 // repoPaths turns the paths of findings into paths relative to the root of
 // their repository (the current directory outside git), with forward
-// slashes and no leading "./". It remembers the root of each directory.
+// slashes and no leading "./". It remembers the real path of the root of
+// each directory and the answer for each path, so git runs and symbolic
+// links are resolved once a directory and once a file, not per finding.
 type repoPaths struct {
 	root  func(dir string) string
 	cwd   string
 	roots map[string]string
+	done  map[string]relPath
+}
+
+type relPath struct {
+	rel    string
+	inRepo bool
 }
 
 func newRepoPaths(o Options) *repoPaths {
@@ -176,7 +184,7 @@ func newRepoPaths(o Options) *repoPaths {
 		root = GitRoot
 	}
 	cwd, _ := os.Getwd()
-	return &repoPaths{root: root, cwd: cwd, roots: map[string]string{}}
+	return &repoPaths{root: root, cwd: cwd, roots: map[string]string{}, done: map[string]relPath{}}
 }
 
 // rel returns the path relative to the repository root and true, or the
@@ -186,6 +194,15 @@ func (p *repoPaths) rel(path string) (string, bool) {
 	if path == "" || path == "<stdin>" {
 		return path, false
 	}
+	r, ok := p.done[path]
+	if !ok {
+		r.rel, r.inRepo = p.resolve(path)
+		p.done[path] = r
+	}
+	return r.rel, r.inRepo
+}
+
+func (p *repoPaths) resolve(path string) (string, bool) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return cleanSlash(path), false
@@ -197,14 +214,14 @@ func (p *repoPaths) rel(path string) (string, bool) {
 		if root == "" {
 			root = p.cwd
 		}
+		// git prints the real path: compare real paths.
+		if r, err := filepath.EvalSymlinks(root); err == nil {
+			root = r
+		}
 		p.roots[dir] = root
 	}
-	// git prints the real path: compare real paths.
 	if r, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = r
-	}
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {

@@ -287,3 +287,24 @@ func TestOfficialSARIFSchemaRejects(t *testing.T) {
 		}
 	}
 }
+
+// The repository root is looked up once a directory, not once a finding:
+// with git that is one process a directory.
+func TestSARIFRepoRootOncePerDirectory(t *testing.T) {
+	calls := map[string]int{}
+	root := func(dir string) string {
+		calls[dir]++
+		return fakeRoot(dir)
+	}
+	r := hostileResult()
+	r.Diags = append(r.Diags, r.Diags...)
+	checkSARIF(t, writeSARIF(t, r, Options{RepoRoot: root}))
+	if len(calls) != 3 {
+		t.Errorf("looked up %d directories, want 3: %v", len(calls), calls)
+	}
+	for dir, n := range calls {
+		if n != 1 {
+			t.Errorf("%s looked up %d times", dir, n)
+		}
+	}
+}
