@@ -63,7 +63,7 @@ type visitor struct {
 	stage      func(c *Check, s *model.Stage)
 	touchpoint func(c *Check, t *model.Touchpoint)
 	painPoint  func(c *Check, p *model.PainPoint)
-	evidence   func(c *Check, e *model.Evidence, item string)
+	evidence   func(c *Check, p *model.PainPoint, i int) // p.Evidence[i]
 	action     func(c *Check, a *model.Action)
 	// done runs after the walk, when Refs is complete.
 	done func(c *Check)
@@ -232,13 +232,10 @@ func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
 						v(c, p)
 					}
 				})
-				seen := map[string]int{}
-				for _, e := range p.Evidence {
-					seen[e.Source]++
-					item := itemEvidence(p, e.Source, seen[e.Source])
+				for i := range p.Evidence {
 					each(func(c *Check) {
 						if v := c.rule.visit.evidence; v != nil {
-							v(c, e, item)
+							v(c, p, i)
 						}
 					})
 				}
@@ -283,9 +280,16 @@ func itemTouchpoint(t *model.Touchpoint) string { return "touchpoint:" + t.ID }
 func itemPainPoint(p *model.PainPoint) string   { return "pain-point:" + p.ID }
 func itemAction(a *model.Action) string         { return "action:" + a.ID }
 
-// itemEvidence names evidence by its pain point and source (the n-th
-// evidence of that source), which survives evidence added before it.
-func itemEvidence(p *model.PainPoint, source string, n int) string {
+// itemEvidence names evidence i of a pain point by the pain point and the
+// source (the n-th evidence of that source), which survives evidence of
+// other sources added before it. It is worked out only for a finding.
+func itemEvidence(p *model.PainPoint, i int) string {
+	source, n := p.Evidence[i].Source, 0
+	for _, e := range p.Evidence[:i+1] {
+		if e.Source == source {
+			n++
+		}
+	}
 	s := fmt.Sprintf("%s/evidence:%s", itemPainPoint(p), source)
 	if n > 1 {
 		s += fmt.Sprintf("#%d", n)

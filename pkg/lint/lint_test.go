@@ -98,3 +98,43 @@ func TestRulesDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceItems: evidence is named by its pain point and source, the
+// second of a source with #2, so evidence of another source added before
+// it does not change its name.
+func TestEvidenceItems(t *testing.T) {
+	const src = `kind: Journey
+version: 1
+title: Online checkout
+stages:
+  - id: purchase
+    name: Purchase
+    touchpoints:
+      - id: checkout-form
+        name: Checkout form
+        channel: website
+        pain_points:
+          - id: forced-account
+            description: Checkout forces account creation
+            evidence:
+              - {source: survey, summary: old, date: 2023-03-01}
+              - {source: analytics, summary: old, date: 2023-04-01}
+              - {source: survey, summary: older, date: 2022-03-01}
+              - {source: survey, summary: recent, date: 2026-09-01}
+`
+	_, ds := lintBytes(t, "items.journey.yaml", src, nil)
+	var got []string
+	for _, d := range ds {
+		if d.Rule == "evidence-stale" {
+			got = append(got, d.Item)
+		}
+	}
+	want := []string{
+		"pain-point:forced-account/evidence:survey",
+		"pain-point:forced-account/evidence:analytics",
+		"pain-point:forced-account/evidence:survey#2",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("items:\n%s\nwant:\n%s\nfindings:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), dump(ds))
+	}
+}

@@ -55,14 +55,15 @@ stages:
                 summary: 40% dislike creating an account
                 date: 2026-09-01
 `,
-	visit: visitor{evidence: func(c *Check, e *model.Evidence, item string) {
+	visit: visitor{evidence: func(c *Check, p *model.PainPoint, i int) {
+		e := p.Evidence[i]
 		if e.Date.IsZero() {
 			return
 		}
 		days := c.Int("days")
 		age := int(c.Today().Sub(e.Date) / (24 * time.Hour))
 		if age > days {
-			c.Report(e.At("date"), item, "evidence from %s (%s) is %d days old, over %d: check that it still holds",
+			c.Report(e.At("date"), itemEvidence(p, i), "evidence from %s (%s) is %d days old, over %d: check that it still holds",
 				e.Source, e.Date.Format(time.DateOnly), age, days)
 		}
 	}},
