@@ -242,14 +242,43 @@ func (e Effective) Int(name string) int { return e.Options[name] }
 // Rule returns the severity and options of a rule for a file (a path as
 // given on the command line, or absolute). Settings apply in order: the
 // rule's default, the preset of `extends`, `rules`, then every override
-// whose globs match the file.
-func (c *Config) Rule(id, file string) Effective {
+// whose globs match the file. To ask about several rules for one file,
+// use For once.
+func (c *Config) Rule(id, file string) Effective { return c.For(file).Rule(id) }
+
+// FileConfig is a configuration as it applies to one file.
+type FileConfig struct {
+	c         *Config
+	overrides []*Override // those whose globs match the file, in order
+}
+
+// For returns the configuration in force for a file: the overrides that
+// match it are found once, not for every rule.
+func (c *Config) For(file string) FileConfig {
+	fc := FileConfig{c: c}
+	if c == nil || len(c.Overrides) == 0 {
+		return fc
+	}
+	rel, ok := c.relPath(file)
+	if !ok {
+		return fc
+	}
+	for i := range c.Overrides {
+		if matches(c.Overrides[i], rel) {
+			fc.overrides = append(fc.overrides, &c.Overrides[i])
+		}
+	}
+	return fc
+}
+
+// Rule returns the severity and options of a rule for the file.
+func (f FileConfig) Rule(id string) Effective {
 	spec, ok := lookupSpec(id)
 	if !ok {
 		return Effective{}
 	}
 	level := levelOf(spec.Severity)
-	if c != nil && c.Extends == Strict && level == LevelInfo {
+	if f.c != nil && f.c.Extends == Strict && level == LevelInfo {
 		level = LevelWarning
 	}
 	opts := make(map[string]int, len(spec.Options))
@@ -267,25 +296,22 @@ func (c *Config) Rule(id, file string) Effective {
 			opts[k] = v
 		}
 	}
-	if c != nil {
-		rc, ok := c.Rules[id]
+	if f.c != nil {
+		rc, ok := f.c.Rules[id]
 		apply(rc, ok)
-		for _, o := range c.Overrides {
-			if c.matches(o, file) {
-				rc, ok := o.Rules[id]
-				apply(rc, ok)
-			}
+		for _, o := range f.overrides {
+			rc, ok := o.Rules[id]
+			apply(rc, ok)
 		}
 	}
 	return Effective{Severity: level.Severity(), Options: opts}
 }
 
-// matches reports whether a file is covered by an override: its path
-// relative to the configuration's directory (slash-separated) matches one
-// of the globs. A glob without a slash also matches the base name.
-func (c *Config) matches(o Override, file string) bool {
+// relPath is a file's path relative to the configuration's directory,
+// slash-separated; false for standard input, which has no path.
+func (c *Config) relPath(file string) (string, bool) {
 	if file == "" || strings.HasPrefix(file, "<") {
-		return false // standard input has no path
+		return "", false
 	}
 	rel := file
 	if abs, err := filepath.Abs(file); err == nil && c.Dir != "" {
@@ -293,7 +319,13 @@ func (c *Config) matches(o Override, file string) bool {
 			rel = r
 		}
 	}
-	rel = filepath.ToSlash(rel)
+	return filepath.ToSlash(rel), true
+}
+
+// matches reports whether a file (its path relative to the configuration's
+// directory) is covered by an override: it matches one of the globs. A
+// glob without a slash also matches the base name.
+func matches(o Override, rel string) bool {
 	for _, g := range o.Files {
 		if Match(g, rel) {
 			return true

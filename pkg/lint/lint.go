@@ -129,18 +129,16 @@ func Lint(f *loader.File, cfg *config.Config, opts Options) []diag.Diagnostic {
 		diag.Sort(out)
 		return out
 	}
-	if cfg == nil {
-		cfg = config.Default()
-	}
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
 	r := &run{path: f.Path, today: dateOnly(today), journey: f.Journey,
 		refs: Refs{Personas: map[string]bool{}, Metrics: map[string]bool{}}}
+	fc := cfg.For(f.Path) // nil: the default configuration
 	var checks []*Check
 	for _, rule := range registry {
-		eff := cfg.Rule(rule.ID, f.Path)
+		eff := fc.Rule(rule.ID)
 		if eff.On() {
 			checks = append(checks, &Check{rule: rule, eff: eff, run: r})
 		}
@@ -155,7 +153,7 @@ func Lint(f *loader.File, cfg *config.Config, opts Options) []diag.Diagnostic {
 			c.rule.visit.done(c)
 		}
 	}
-	found := suppress(f, r.diags, cfg.Rule(UnusedIgnore, f.Path))
+	found := suppress(f, r.diags, fc.Rule(UnusedIgnore))
 	out = append(out, found...)
 	diag.Sort(out)
 	return diag.Dedup(out)
