@@ -13,6 +13,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/render/engine"
 	"github.com/journey-maps/journey/pkg/report"
@@ -228,15 +229,31 @@ func refuseInput(out string, files []*loader.File) error {
 		}
 		return nil
 	}
+	// Libraries include libraries: check every one the map reads.
+	seen := map[*model.PersonaLibrary]bool{}
+	var checkLibs func(libs []*model.PersonaLibrary) error
+	checkLibs = func(libs []*model.PersonaLibrary) error {
+		for _, lib := range libs {
+			if seen[lib] {
+				continue
+			}
+			seen[lib] = true
+			if err := check(lib.Pos.File); err != nil {
+				return err
+			}
+			if err := checkLibs(lib.Included); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for _, fl := range files {
 		if err := check(fl.Path); err != nil {
 			return err
 		}
 		if fl.Journey != nil {
-			for _, lib := range fl.Journey.Included {
-				if err := check(lib.Pos.File); err != nil {
-					return err
-				}
+			if err := checkLibs(fl.Journey.Included); err != nil {
+				return err
 			}
 		}
 	}

@@ -104,3 +104,33 @@ func TestRenderInvalidMap(t *testing.T) {
 		t.Fatalf("code %d, stderr %q", code, errs)
 	}
 }
+
+// -o refuses every file the map reads, a library included by a library
+// too.
+func TestRenderOutputRefusesNestedInclude(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"m.journey.yaml":  "kind: Journey\nversion: 1\nid: m\ntitle: M\ninclude: [a.personas.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - id: t\n        name: T\n        channel: website\n",
+		"a.personas.yaml": "kind: Personas\nversion: 1\nid: a\ninclude: [b.personas.yaml]\npersonas:\n  - id: pa\n    name: A\n",
+		"b.personas.yaml": "kind: Personas\nversion: 1\nid: b\npersonas:\n  - id: pb\n    name: B\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := filepath.Join(dir, "m.journey.yaml")
+	if _, errs, code := renderRun(t, false, m, "-f", "csv"); code != 0 {
+		t.Fatalf("the map does not render: code %d, %s", code, errs)
+	}
+	for _, lib := range []string{"a.personas.yaml", "b.personas.yaml"} {
+		out := filepath.Join(dir, lib)
+		_, errs, code := renderRun(t, false, m, "-f", "csv", "-o", out)
+		if code != 2 || !strings.Contains(errs, "would overwrite the map") {
+			t.Errorf("-o %s: code %d, %q", lib, code, errs)
+		}
+		if got, _ := os.ReadFile(out); string(got) != files[lib] {
+			t.Errorf("%s was changed", lib)
+		}
+	}
+}
