@@ -291,7 +291,6 @@ func (a *app) revPairs(revs, paths []string) ([]pair, error) {
 		rels = append(rels, rel)
 	}
 	type version struct {
-		commit string // "" for the working tree
 		files  map[string]bool
 		loader *loader.Loader
 	}
@@ -305,9 +304,10 @@ func (a *app) revPairs(revs, paths []string) ([]pair, error) {
 		if err != nil {
 			return nil, fmt.Errorf("listing files at %s: %w", rev, err)
 		}
-		v := &version{commit: commit, files: map[string]bool{}}
+		v := &version{files: map[string]bool{}}
 		for _, f := range listed {
-			if loader.IsJourneyFile(f) || named(rels, f) {
+			// A file named itself as a path is read whatever its name.
+			if loader.IsJourneyFile(f) || contains(rels, f) {
 				v.files[f] = true
 			}
 		}
@@ -367,17 +367,6 @@ func (a *app) revPairs(revs, paths []string) ([]pair, error) {
 	return out, nil
 }
 
-// named reports whether a file was named itself as a path: a file named
-// explicitly is read whatever its name.
-func named(rels []string, f string) bool {
-	for _, r := range rels {
-		if r == f {
-			return true
-		}
-	}
-	return false
-}
-
 // worktreeFiles lists the journey files of the working tree under the
 // repository-relative paths (everything when none), repository-relative.
 func worktreeFiles(repo *gitrev.Repo, rels []string) []string {
@@ -429,7 +418,6 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 					}
 				}
 				fatal = true
-				versions[i] = nil
 				continue
 			}
 			v := &diff.Version{Findings: lint(lf, today)}
