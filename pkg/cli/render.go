@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
@@ -144,9 +145,13 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	eng := a.diagramEngine()
-	if c, ok := eng.(interface{ Close() error }); ok && a.env.Graphviz == nil {
-		defer c.Close()
+	// The injected engine, else the helper process (or Graphviz's dot),
+	// looked for only when the first diagram is drawn and started once.
+	eng := a.env.Graphviz
+	if eng == nil {
+		auto := &engine.Auto{Lookup: engine.Lookup{Getenv: a.env.Getenv}}
+		defer auto.Close()
+		eng = auto
 	}
 	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize}
 	var buf bytes.Buffer
@@ -161,20 +166,10 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		_, err := a.env.Stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writeAtomic(f.out, buf.Bytes()); err != nil {
+	if err := atomicfile.WriteBytes(f.out, buf.Bytes()); err != nil {
 		return fmt.Errorf("writing %s: %w", f.out, err)
 	}
 	return nil
-}
-
-// diagramEngine is the injected engine, else the helper process (or
-// Graphviz's dot), looked for only when the first diagram is drawn and
-// started once for the run.
-func (a *app) diagramEngine() render.DiagramEngine {
-	if a.env.Graphviz != nil {
-		return a.env.Graphviz
-	}
-	return &engine.Auto{Lookup: engine.Lookup{Getenv: a.env.Getenv}}
 }
 
 // noEngine explains how to get a diagram engine; exit 2, as for any

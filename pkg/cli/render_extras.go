@@ -3,7 +3,6 @@ package cli
 import (
 	"time"
 
-	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
@@ -56,5 +55,3 @@ func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, t
 // rasterize makes PNG from our SVG in pure Go: go-graphviz's own PNG
 // output is broken.
 func rasterize(svg []byte) ([]byte, error) { return raster.PNG(svg, raster.Options{}) }
-
-func writeAtomic(path string, data []byte) error { return atomicfile.WriteBytes(path, data) }
