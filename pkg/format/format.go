@@ -33,8 +33,9 @@ var ErrParse = errors.New("cannot parse")
 // refused with an error wrapping ErrParse (and a *yamlx.Error); one whose
 // formatted form would not hold the same data is refused too.
 func Source(src []byte) ([]byte, error) {
-	if _, err := yamlx.Parse(src); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrParse, err)
+	before := read(src)
+	if !before.parsed {
+		return nil, fmt.Errorf("%w: %w", ErrParse, before.err)
 	}
 	out, err := layout(src)
 	if err != nil {
@@ -50,10 +51,11 @@ func Source(src []byte) ([]byte, error) {
 		}
 		out = again
 	}
-	if err := SameData(src, out); err != nil {
+	after := read(out)
+	if err := sameData(before, after); err != nil {
 		return nil, fmt.Errorf("formatting would change the data, file left as is: %w", err)
 	}
-	if err := SameComments(src, out); err != nil {
+	if err := sameComments(before.comments, after.comments); err != nil {
 		return nil, fmt.Errorf("formatting would lose a comment, file left as is: %w", err)
 	}
 	return out, nil

@@ -155,3 +155,25 @@ func FuzzFormat(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSource formats the examples: the layout passes and the checks
+// that the data and comments are kept.
+func BenchmarkSource(b *testing.B) {
+	paths, _ := filepath.Glob("../../examples/*/*.yaml")
+	var srcs [][]byte
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			if _, err := Source(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

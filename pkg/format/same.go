@@ -18,31 +18,34 @@ import (
 // values once parsed (every key, x- and unknown ones included) and the same
 // journey model once loaded, positions aside.
 func SameData(a, b []byte) error {
-	va, err := values(a)
-	if err != nil {
-		return err
-	}
-	vb, err := values(b)
-	if err != nil {
-		return err
-	}
-	if !reflect.DeepEqual(va, vb) {
-		return fmt.Errorf("values differ: %s", cmp.Diff(va, vb))
-	}
-	ma, mb := loadModel(a), loadModel(b)
-	if d := cmp.Diff(ma, mb, ModelOptions()); d != "" {
-		return fmt.Errorf("models differ (-before +after):\n%s", d)
-	}
-	return nil
+	return sameData(read(a), read(b))
 }
 
-func values(src []byte) (any, error) {
-	root, err := yamlx.Parse(src)
-	if err != nil {
-		return nil, err
+// SameComments checks that every comment of a is in b: the same lines of
+// comment text, wherever yaml.v3 attached them.
+func SameComments(a, b []byte) error {
+	ra, rb := read(a), read(b)
+	if ra.err != nil {
+		return ra.err
 	}
-	v, _, err := yamlx.ToValue(root)
-	return v, err
+	if rb.err != nil {
+		return rb.err
+	}
+	return sameComments(ra.comments, rb.comments)
+}
+
+// facts are what the checks compare of one version of a file, taken from
+// a single parse: the loader's, whose node tree also gives the values and
+// the comments.
+type facts struct {
+	values   any
+	comments []string
+	model    loaded
+	// parsed is false for a file that does not parse as one mapping.
+	parsed bool
+	// err is why the file has no values: it does not parse, or the
+	// conversion refused it (nesting, aliases); a *yamlx.Error.
+	err error
 }
 
 // loaded is what a file decodes to, for comparison.
@@ -51,15 +54,46 @@ type loaded struct {
 	Personas *model.PersonaLibrary
 }
 
-// loadModel decodes a file without following its includes: they are the
-// same files on both sides.
-func loadModel(src []byte) loaded {
+// read loads a file without following its includes (they are the same
+// files on both sides) and takes its values and comments from the tree
+// the loader parsed, which it does not change.
+func read(src []byte) *facts {
 	l := loader.New(loader.Options{
 		Workers:  1,
 		ReadFile: func(string) ([]byte, error) { return nil, errors.New("includes are not read") },
 	})
 	f := l.LoadBytes("journey.yaml", src)
-	return loaded{f.Journey, f.Personas}
+	r := &facts{model: loaded{f.Journey, f.Personas}}
+	root := f.Root
+	if root == nil {
+		// The loader keeps no tree when the conversion check fails: parse
+		// again for the reason (the failing path only).
+		var err error
+		if root, err = yamlx.Parse(src); err != nil {
+			r.err = err
+			return r
+		}
+	}
+	r.parsed = true
+	r.values, _, r.err = yamlx.ToValue(root)
+	r.comments = comments(root)
+	return r
+}
+
+func sameData(a, b *facts) error {
+	if a.err != nil {
+		return a.err
+	}
+	if b.err != nil {
+		return b.err
+	}
+	if !reflect.DeepEqual(a.values, b.values) {
+		return fmt.Errorf("values differ: %s", cmp.Diff(a.values, b.values))
+	}
+	if d := cmp.Diff(a.model, b.model, ModelOptions()); d != "" {
+		return fmt.Errorf("models differ (-before +after):\n%s", d)
+	}
+	return nil
 }
 
 var (
@@ -93,17 +127,7 @@ func ModelOptions() cmp.Option {
 	}, cmp.Ignore())
 }
 
-// SameComments checks that every comment of a is in b: the same lines of
-// comment text, wherever yaml.v3 attached them.
-func SameComments(a, b []byte) error {
-	ca, err := comments(a)
-	if err != nil {
-		return err
-	}
-	cb, err := comments(b)
-	if err != nil {
-		return err
-	}
+func sameComments(ca, cb []string) error {
 	count := map[string]int{}
 	for _, c := range cb {
 		count[c]++
@@ -117,12 +141,9 @@ func SameComments(a, b []byte) error {
 	return nil
 }
 
-// comments lists the comment lines of a document, text only.
-func comments(src []byte) ([]string, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, err
-	}
+// comments lists the comment lines of a parsed document, text only (the
+// document's own comments are on its root).
+func comments(root *yaml.Node) []string {
 	var out []string
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -137,6 +158,6 @@ func comments(src []byte) ([]string, error) {
 			walk(c)
 		}
 	}
-	walk(&doc)
-	return out, nil
+	walk(root)
+	return out
 }
