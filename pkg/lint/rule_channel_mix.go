@@ -40,13 +40,11 @@ stages:
 `,
 	visit: visitor{journey: func(c *Check, j *model.Journey) {
 		digital, physical := 0, 0
-		for _, s := range j.Stages {
-			for _, t := range s.Touchpoints {
-				if t.Type == "physical" {
-					physical++
-				} else {
-					digital++
-				}
+		for _, t := range j.Touchpoints() {
+			if t.Type == "physical" {
+				physical++
+			} else {
+				digital++
 			}
 		}
 		all := func(n int) string {
