@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -313,7 +314,7 @@ func (p *parser) score(n *yaml.Node) map[string]float64 {
 		weights = map[string]float64{}
 		for _, wkv := range p.pairs(v, "score.weights") {
 			wk, wv := wkv[0], wkv[1]
-			if !contains(score.WeightKeys, wk.Value) {
+			if !slices.Contains(score.WeightKeys, wk.Value) {
 				p.unknown(wk, "score weight", score.WeightKeys)
 				continue
 			}
@@ -330,13 +331,4 @@ func (p *parser) score(n *yaml.Node) map[string]float64 {
 		}
 	}
 	return weights
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
