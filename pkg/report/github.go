@@ -54,7 +54,7 @@ func GitHub(w io.Writer, r *Result, o Options) error {
 		}
 		sum := sha256.Sum256([]byte(list.String()))
 		token := "journey-" + hex.EncodeToString(sum[:16])
-		fmt.Fprintf(bw, "::group::journey %s: all %s\n", r.Command, plural(len(r.Diags), "finding"))
+		fmt.Fprintf(bw, "::group::journey %s: all %s\n", r.Command, Plural(len(r.Diags), "finding"))
 		fmt.Fprintf(bw, "::stop-commands::%s\n", token)
 		bw.WriteString(list.String())
 		fmt.Fprintf(bw, "::%s::\n", token)

@@ -94,7 +94,7 @@ func (r *Result) Counts() (errors, warnings, infos int) {
 // Summary is a one-line account of the run: "2 errors, 1 warning in 3 files".
 func (r *Result) Summary() string {
 	e, w, i := r.Counts()
-	files := plural(len(r.Files), "file")
+	files := Plural(len(r.Files), "file")
 	if e+w+i == 0 {
 		return fmt.Sprintf("no problems in %s", files)
 	}
@@ -104,13 +104,14 @@ func (r *Result) Summary() string {
 		name string
 	}{{e, "error"}, {w, "warning"}, {i, "info"}} {
 		if c.n > 0 {
-			parts = append(parts, plural(c.n, c.name))
+			parts = append(parts, Plural(c.n, c.name))
 		}
 	}
 	return fmt.Sprintf("%s in %s", strings.Join(parts, ", "), files)
 }
 
-func plural(n int, word string) string {
+// Plural counts a word: "1 file", "3 files", "2 infos".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
 	}
