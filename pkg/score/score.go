@@ -76,29 +76,13 @@ type BacklogItem struct {
 }
 
 // Factors are an action's priority inputs, each normalised to 0..1 where
-// 1 is what makes the action more worth doing.
+// 1 is what makes the action more worth doing. The fields are those of
+// Weights, one factor a weight.
 type Factors struct{ Impact, Ease, Resources, ROI, Confidence, Severity, Reach float64 }
 
-// Get returns the factor of a key of WeightKeys.
-func (f Factors) Get(key string) float64 {
-	switch key {
-	case "impact":
-		return f.Impact
-	case "ease":
-		return f.Ease
-	case "resources":
-		return f.Resources
-	case "roi":
-		return f.ROI
-	case "confidence":
-		return f.Confidence
-	case "severity":
-		return f.Severity
-	case "reach":
-		return f.Reach
-	}
-	return 0
-}
+// Get returns the factor of a key of WeightKeys. Factors has the fields
+// of Weights, so the one lookup by key serves both.
+func (f Factors) Get(key string) float64 { return Weights(f).Get(key) }
 
 // Counts are findings by severity.
 type Counts struct{ Errors, Warnings, Infos int }
