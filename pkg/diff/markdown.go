@@ -13,14 +13,11 @@ import (
 func WriteMarkdown(w io.Writer, r *Result) error {
 	b := &strings.Builder{}
 	b.WriteString("## Journey diff\n\n")
-	changed := 0
+	changed, regressions := 0, 0
 	for _, f := range r.Files {
 		if f.Different() {
 			changed++
 		}
-	}
-	var regressions int
-	for _, f := range r.Files {
 		regressions += len(f.Regressions)
 	}
 	switch {
@@ -131,8 +128,7 @@ func markdownItem(c Change) string {
 		case c.Kind == KindStage, m.FromParent == m.ToParent:
 			s += fmt.Sprintf(": position %d → %d", m.FromPosition, m.ToPosition)
 		default:
-			parent := map[string]string{KindTouchpoint: "stage", KindPainPoint: "touchpoint", KindAction: "pain point"}[c.Kind]
-			s += fmt.Sprintf(": from %s %s", parent, code(m.FromParent))
+			s += fmt.Sprintf(": from %s %s", parentKind[c.Kind], code(m.FromParent))
 		}
 	}
 	return s
@@ -145,20 +141,8 @@ func writeMarkdownScores(b *strings.Builder, s *Scores) {
 	type row struct{ label, before, after, change string }
 	var rows []row
 	add := func(label string, d Delta, places int) {
-		f := func(p *float64) string {
-			if p == nil {
-				return "–"
-			}
-			return fmt.Sprintf("%.*f", places, *p)
-		}
-		ch := "–"
-		if c, ok := d.Change(); ok {
-			ch = fmt.Sprintf("%+.*f", places, c)
-			if c <= -0.005 {
-				ch = strings.Replace(ch, "-", "−", 1)
-			}
-		}
-		rows = append(rows, row{label, f(d.Old), f(d.New), ch})
+		before, after, change := cells(d, places)
+		rows = append(rows, row{label, before, after, change})
 	}
 	if s.Experience.Changed() {
 		add("experience", s.Experience, 2)
@@ -166,7 +150,7 @@ func writeMarkdownScores(b *strings.Builder, s *Scores) {
 	for _, st := range s.Stages {
 		label := "stage " + codeCell(st.ID)
 		if st.Name != "" {
-			label = "stage " + cell(st.Name)
+			label = "stage " + escape(st.Name)
 		}
 		add(label, st.Delta, 2)
 	}
@@ -184,21 +168,25 @@ func writeMarkdownScores(b *strings.Builder, s *Scores) {
 		for _, it := range s.Priorities {
 			label := codeCell(it.ID)
 			if it.Title != "" {
-				label = cell(it.Title) + " (" + codeCell(it.ID) + ")"
+				label = escape(it.Title) + " (" + codeCell(it.ID) + ")"
 			}
-			f := func(p *float64) string {
-				if p == nil {
-					return "–"
-				}
-				return fmt.Sprintf("%.1f", *p)
-			}
-			ch := "–"
-			if c, ok := it.Change(); ok {
-				ch = strings.Replace(fmt.Sprintf("%+.1f", c), "-", "−", 1)
-			}
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s → %s |\n", label, f(it.Old), f(it.New), ch, rank(it.OldRank), rank(it.NewRank))
+			before, after, change := cells(it.Delta, 1)
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s → %s |\n", label, before, after, change, rank(it.OldRank), rank(it.NewRank))
 		}
 	}
+}
+
+// cells writes a figure before and after, with places decimals, and its
+// change with a typographic minus, for a table row.
+func cells(d Delta, places int) (before, after, change string) {
+	change = "–"
+	if c, ok := d.Change(); ok {
+		change = fmt.Sprintf("%+.*f", places, c)
+		if c <= -0.005 {
+			change = strings.Replace(change, "-", "−", 1)
+		}
+	}
+	return figure(d.Old, places), figure(d.New, places), change
 }
 
 // escape makes text from a map inert in markdown: markup characters get a
@@ -227,10 +215,8 @@ func escape(s string) string {
 	return b.String()
 }
 
-// cell escapes text for a table cell.
-func cell(s string) string { return escape(s) }
-
-// codeCell is a code span in a table cell, where a pipe would end the cell.
+// codeCell is a code span in a table cell, where a pipe would end the cell
+// (escape already turns a pipe in text into \|).
 func codeCell(s string) string { return strings.ReplaceAll(code(s), "|", "\\|") }
 
 // code writes text as a code span, which shows it verbatim: the fence is

@@ -133,13 +133,7 @@ func summaryText(s Summary) string {
 
 // deltaText writes "3.2 → 3.5 (+0.3)" with places decimals.
 func deltaText(d Delta, places int, minus string) string {
-	f := func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return strconv.FormatFloat(*p, 'f', places, 64)
-	}
-	s := f(d.Old) + " → " + f(d.New)
+	s := figure(d.Old, places) + " → " + figure(d.New, places)
 	if c, ok := d.Change(); ok {
 		sign := "+"
 		if c < 0 {
@@ -150,19 +144,28 @@ func deltaText(d Delta, places int, minus string) string {
 	return s
 }
 
+// figure writes a number with places decimals, or a dash when there is
+// none.
+func figure(p *float64, places int) string {
+	if p == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*p, 'f', places, 64)
+}
+
+// parentKind names what holds an item of a kind, for moves.
+var parentKind = map[string]string{KindTouchpoint: "stage", KindPainPoint: "touchpoint", KindAction: "pain point"}
+
 // moveText says where a moved item went.
 func moveText(c Change) string {
 	m := c.Move
 	switch {
 	case m == nil:
 		return ""
-	case c.Kind == KindStage:
-		return fmt.Sprintf("position %d → %d", m.FromPosition, m.ToPosition)
-	case m.FromParent == m.ToParent:
+	case c.Kind == KindStage, m.FromParent == m.ToParent:
 		return fmt.Sprintf("position %d → %d", m.FromPosition, m.ToPosition)
 	}
-	parent := map[string]string{KindTouchpoint: "stage", KindPainPoint: "touchpoint", KindAction: "pain point"}[c.Kind]
-	return fmt.Sprintf("%s %s → %s", parent, m.FromParent, m.ToParent)
+	return fmt.Sprintf("%s %s → %s", parentKind[c.Kind], m.FromParent, m.ToParent)
 }
 
 const (
