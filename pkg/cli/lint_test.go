@@ -18,6 +18,9 @@ import (
 func TestLintGolden(t *testing.T) {
 	dir, _ := filepath.Abs("../../testdata/lint")
 	cases, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if want := 2 * len(lint.Rules()); len(cases) < want {
+		t.Fatalf("found only %d cases in %s, want at least %d (one reported and one not for each rule)", len(cases), dir, want)
+	}
 	t.Chdir(dir)
 	for _, c := range cases {
 		name := filepath.Base(c)
