@@ -162,13 +162,15 @@ func parsePath(d string) path {
 	var cmd byte
 	var cur, start, lastCtrl pt
 	i := 0
-	next := func() (float64, bool) {
-		if i < len(toks) && !isCmd(toks[i]) {
-			v := num(toks[i])
+	// take reads the next n numbers of the current command; when there
+	// are fewer, the caller skips a token and goes on.
+	take := func(n int) ([]float64, bool) {
+		v := make([]float64, 0, n)
+		for len(v) < n && i < len(toks) && !isCmd(toks[i]) {
+			v = append(v, num(toks[i]))
 			i++
-			return v, true
 		}
-		return 0, false
+		return v, len(v) == n
 	}
 	for i < len(toks) {
 		if isCmd(toks[i]) {
@@ -183,100 +185,46 @@ func parsePath(d string) path {
 		if rel {
 			off = cur
 		}
-		switch unicode.ToUpper(rune(cmd)) {
-		case 'M':
-			x, ok1 := next()
-			y, ok2 := next()
-			if !ok1 || !ok2 {
+		upper := byte(unicode.ToUpper(rune(cmd)))
+		var v []float64
+		if n := pathArgs[upper]; n > 0 {
+			var ok bool
+			if v, ok = take(n); !ok {
 				i++
 				continue
 			}
-			cur = pt{off.x + x, off.y + y}
+		}
+		switch upper {
+		case 'M':
+			cur = pt{off.x + v[0], off.y + v[1]}
 			start = cur
 			p.move(cur.x, cur.y)
 			cmd = map[bool]byte{true: 'l', false: 'L'}[rel] // further pairs are lines
 		case 'L', 'T':
-			x, ok1 := next()
-			y, ok2 := next()
-			if !ok1 || !ok2 {
-				i++
-				continue
-			}
-			cur = pt{off.x + x, off.y + y}
+			cur = pt{off.x + v[0], off.y + v[1]}
 			p.line(cur.x, cur.y)
 		case 'H':
-			x, ok := next()
-			if !ok {
-				i++
-				continue
-			}
-			cur.x = off.x + x
+			cur.x = off.x + v[0]
 			p.line(cur.x, cur.y)
 		case 'V':
-			y, ok := next()
-			if !ok {
-				i++
-				continue
-			}
-			cur.y = off.y + y
+			cur.y = off.y + v[0]
 			p.line(cur.x, cur.y)
 		case 'C', 'S':
-			var v []float64
-			want := 6
-			if unicode.ToUpper(rune(cmd)) == 'S' {
-				want = 4
-			}
-			for len(v) < want {
-				x, ok := next()
-				if !ok {
-					break
-				}
-				v = append(v, x)
-			}
-			if len(v) < want {
-				i++
-				continue
-			}
-			var c1 pt
-			if want == 4 {
-				c1 = pt{2*cur.x - lastCtrl.x, 2*cur.y - lastCtrl.y}
+			if upper == 'S' {
+				c1 := pt{2*cur.x - lastCtrl.x, 2*cur.y - lastCtrl.y}
 				v = append([]float64{c1.x - off.x, c1.y - off.y}, v...)
 			}
-			c1 = pt{off.x + v[0], off.y + v[1]}
+			c1 := pt{off.x + v[0], off.y + v[1]}
 			c2 := pt{off.x + v[2], off.y + v[3]}
 			end := pt{off.x + v[4], off.y + v[5]}
 			p.cubic(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
 			lastCtrl, cur = c2, end
 			continue
 		case 'Q':
-			var v []float64
-			for len(v) < 4 {
-				x, ok := next()
-				if !ok {
-					break
-				}
-				v = append(v, x)
-			}
-			if len(v) < 4 {
-				i++
-				continue
-			}
 			end := pt{off.x + v[2], off.y + v[3]}
 			p.quad(off.x+v[0], off.y+v[1], end.x, end.y)
 			cur = end
 		case 'A':
-			var v []float64
-			for len(v) < 7 {
-				x, ok := next()
-				if !ok {
-					break
-				}
-				v = append(v, x)
-			}
-			if len(v) < 7 {
-				i++
-				continue
-			}
 			cur = pt{off.x + v[5], off.y + v[6]}
 			p.line(cur.x, cur.y)
 		case 'Z':
@@ -289,6 +237,9 @@ func parsePath(d string) path {
 	}
 	return p
 }
+
+// pathArgs is how many numbers each path command takes.
+var pathArgs = map[byte]int{'M': 2, 'L': 2, 'T': 2, 'H': 1, 'V': 1, 'C': 6, 'S': 4, 'Q': 4, 'A': 7}
 
 func isCmd(t string) bool {
 	return len(t) == 1 && strings.ContainsRune("MmLlHhVvCcSsQqTtAaZz", rune(t[0]))
