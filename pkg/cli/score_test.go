@@ -97,14 +97,14 @@ func TestScoreWeightsChangeRanking(t *testing.T) {
 	}
 	stdout, stderr, code := runCLI(t, "", "score", "--format", "json", "--config", cfg, scoreBasic)
 	if code != ExitOK {
-		t.Skipf("configuration not read by this build (exit %d: %s)", code, stderr)
+		t.Fatalf("--config %s: exit %d: %s", cfg, code, stderr)
 	}
 	var doc score.JSON
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Weights["impact"] != 0 {
-		t.Skip("score weights from --config are not wired yet")
+	if doc.Weights["impact"] != 0 || doc.Weights["reach"] != 1 {
+		t.Fatalf("weights = %v, want those of --config (reach 1, the rest 0)", doc.Weights)
 	}
 	b := doc.Maps[0].Backlog
 	if b[0].ID != "show-cost" || b[0].Priority != 100 || b[1].Priority != 25 {
