@@ -222,10 +222,7 @@ func (a *app) configWeights(path string) (score.Weights, error) {
 	if err != nil {
 		return score.Weights{}, err
 	}
-	if cfg.Weights == nil {
-		return score.DefaultWeights(), nil
-	}
-	w, err := score.WeightsFrom(cfg.Weights)
+	w, err := score.WeightsFrom(cfg.Weights) // the defaults when the file sets none
 	if err != nil {
 		return score.Weights{}, usagef("%s: %v", cfg.Path, err)
 	}
