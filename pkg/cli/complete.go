@@ -3,12 +3,14 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/lint"
+	"github.com/journey-maps/journey/pkg/loader"
 )
 
 // Shell completion. `journey completion bash|zsh|fish|powershell` is
@@ -18,9 +20,6 @@ import (
 // journeyFileCommands take maps as arguments: their arguments complete to
 // *.journey.yaml and *.personas.yaml files and to directories.
 var journeyFileCommands = []string{"validate", "lint", "score", "render", "diff", "fmt"}
-
-// journeySuffixes are the files the commands look for in directories.
-var journeySuffixes = []string{".journey.yaml", ".personas.yaml"}
 
 // ruleIDs lists the lint rule ids for `journey explain` completion (a
 // variable so tests can set it).
@@ -43,22 +42,21 @@ func registerCompletions(root *cobra.Command) {
 		case name == "import":
 			for _, sub := range c.Commands() {
 				if sub.Name() == "mermaid" && sub.ValidArgsFunction == nil {
-					sub.ValidArgsFunction = completeFiles(".mmd", ".mermaid", ".md")
+					sub.ValidArgsFunction = completeFiles(isMermaidFile)
 				}
 			}
 		}
 	}
 }
 
-// completeJourneyFiles completes map files and directories.
-func completeJourneyFiles(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	return completeFiles(journeySuffixes...)(cmd, args, toComplete)
-}
+// completeJourneyFiles completes directories and the files the commands
+// pick up in them (loader.IsJourneyFile).
+var completeJourneyFiles = completeFiles(loader.IsJourneyFile)
 
-// completeFiles lists the directories and the files with one of the
-// suffixes that start with what is typed. A lone directory is completed
-// without a trailing space, so the user can go on typing inside it.
-func completeFiles(suffixes ...string) cobra.CompletionFunc {
+// completeFiles lists the directories and the files match accepts that
+// start with what is typed. A lone directory is completed without a
+// trailing space, so the user can go on typing inside it.
+func completeFiles(match func(name string) bool) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		dir, prefix := filepath.Split(toComplete)
 		readDir := dir
@@ -86,7 +84,7 @@ func completeFiles(suffixes ...string) cobra.CompletionFunc {
 			case isDir:
 				out = append(out, dir+name+"/")
 				dirs++
-			case hasAnySuffix(name, suffixes):
+			case match(name):
 				out = append(out, dir+name)
 			}
 		}
@@ -99,13 +97,10 @@ func completeFiles(suffixes ...string) cobra.CompletionFunc {
 	}
 }
 
-func hasAnySuffix(name string, suffixes []string) bool {
-	for _, s := range suffixes {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
+// isMermaidFile reports whether a file may hold a Mermaid diagram for
+// import: a .mmd or .mermaid file, or markdown with a mermaid block.
+func isMermaidFile(name string) bool {
+	return slices.Contains([]string{".mmd", ".mermaid", ".md"}, filepath.Ext(name))
 }
 
 // completeExplain completes rule ids and the other explain topics.
