@@ -39,6 +39,10 @@ place (atomically); --check lists the files that are not formatted and exits
 			if write && check {
 				return usagef("-w and --check do not go together: --check only reports")
 			}
+			// Refused before any file is rewritten, not when "-" comes up.
+			if write && contains(args, "-") {
+				return usagef("-w cannot rewrite standard input")
+			}
 			return a.runFmt(defaultArgs(args), write, check)
 		},
 	}
@@ -63,9 +67,6 @@ func (a *app) runFmt(args []string, write, check bool) error {
 		var err error
 		shown := path
 		if path == "-" {
-			if write {
-				return usagef("-w cannot rewrite standard input")
-			}
 			shown = loader.StdinPath
 			src, err = io.ReadAll(io.LimitReader(a.env.Stdin, size+1))
 			if err == nil && int64(len(src)) > size {

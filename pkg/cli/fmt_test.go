@@ -119,6 +119,16 @@ func TestFmtStdin(t *testing.T) {
 	if _, _, code := runCLI(t, "kind: Journey\n", "fmt", "-w", "-"); code != ExitUsage {
 		t.Fatalf("-w -: exit %d", code)
 	}
+	// The usage error comes before any file is rewritten.
+	dir := t.TempDir()
+	messy := filepath.Join(dir, "messy.journey.yaml")
+	writeFile(t, messy, "version: 1\nkind: Journey\n")
+	if _, _, code := runCLI(t, "kind: Journey\n", "fmt", "-w", messy, "-"); code != ExitUsage {
+		t.Fatalf("-w FILE -: exit %d", code)
+	}
+	if b, _ := os.ReadFile(messy); string(b) != "version: 1\nkind: Journey\n" {
+		t.Fatalf("-w FILE - rewrote the file before refusing:\n%s", b)
+	}
 	if _, _, code := runCLI(t, "", "fmt", "-w", "--check", "-"); code != ExitUsage {
 		t.Fatalf("-w --check: exit %d", code)
 	}
