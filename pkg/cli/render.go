@@ -137,7 +137,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		}
 	}
 
-	in := &render.Input{Journey: file.Journey, Persona: f.persona, Health: -1, Source: file.Path, Generated: today}
+	in := &render.Input{Journey: file.Journey, Persona: f.persona, Source: file.Path, Generated: today}
 	if err := a.renderExtras(in, file, f, today); err != nil {
 		return err
 	}

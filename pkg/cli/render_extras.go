@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/journey-maps/journey/pkg/loader"
-	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/render/raster"
 	"github.com/journey-maps/journey/pkg/score"
@@ -22,9 +21,9 @@ func (a *app) renderToday(flag string) (time.Time, error) {
 	return t, nil
 }
 
-// renderExtras adds the ranked backlog, health and lint findings (the
-// html report shows them; they are computed as journey lint and journey
-// score do, under the configuration in force).
+// renderExtras scores the map as journey score does, under the
+// configuration in force: the backlog, the emotions shown and the health
+// come from that report, and the html report lists its lint findings.
 func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, today time.Time) error {
 	if f.persona != "" && file.Journey.Persona(f.persona) == nil {
 		return nil // Prepare reports the unknown persona
@@ -38,17 +37,7 @@ func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, t
 		}
 	}
 	in.Findings = findings
-	rep := score.Compute(file.Journey, findings, score.Options{Persona: f.persona, Today: today, Weights: weights})
-	in.Health = rep.Health
-	in.Experience = map[*model.Touchpoint]float64{}
-	for _, ts := range rep.Touchpoints {
-		if ts.HasData {
-			in.Experience[ts.Touchpoint] = ts.Experience
-		}
-	}
-	for _, b := range rep.Backlog {
-		in.Backlog = append(in.Backlog, render.Ranked{Action: b.Action, Priority: b.Priority, Rank: b.Rank})
-	}
+	in.Score = score.Compute(file.Journey, findings, score.Options{Persona: f.persona, Today: today, Weights: weights})
 	return nil
 }
 

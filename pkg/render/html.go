@@ -50,8 +50,8 @@ func WriteHTML(ctx context.Context, w io.Writer, d *Data, o Options) error {
 	if v, ok := d.overall(); ok {
 		fact("Experience", FormatEmotion(round1(v))+" / 5 ("+EmotionWord(v)+")")
 	}
-	if d.In.Health >= 0 {
-		fact("Map health", fmt.Sprintf("%d / 100", d.In.Health))
+	if h, ok := d.Health(); ok {
+		fact("Map health", fmt.Sprintf("%d / 100", h))
 	}
 	fact("Source", d.In.Source)
 	p("</dl>\n")

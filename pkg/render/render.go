@@ -16,6 +16,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/score"
 )
 
 // Views of SPEC section 5.
@@ -96,26 +97,16 @@ func IsDiagram(format string) bool {
 // IsBinary reports whether a format is not text.
 func IsBinary(format string) bool { return format == FormatPNG }
 
-// Ranked is one entry of the improvement backlog, ranked by priority.
-type Ranked struct {
-	Action   *model.Action
-	Priority float64 // 0..100
-	Rank     int     // 1 is done first
-}
-
 // Input is everything a rendering may show.
 type Input struct {
 	Journey *model.Journey
 	// Persona filters to one persona's view; "" shows every persona.
 	Persona string
-	// Backlog is the ranked action list (the backlog view and the report).
-	Backlog []Ranked
-	// Experience, when set, gives the emotion shown for each touchpoint
-	// that has one (computed for the same persona), so figures agree with
-	// `journey score`; without it they are computed here the same way.
-	Experience map[*model.Touchpoint]float64
-	// Health is the map health score 0..100, or -1 when not known.
-	Health int
+	// Score is the map's `journey score` report for the same persona: the
+	// emotion shown at each touchpoint, the ranked backlog and the health
+	// come from it, so the figures agree with journey score. nil scores
+	// the map here, with its health unknown.
+	Score *score.Report
 	// Findings are the lint findings shown in the report.
 	Findings []diag.Diagnostic
 	// Source names the file the map came from, for the report.
@@ -134,6 +125,8 @@ type Data struct {
 	Points   []*model.Touchpoint
 	next     map[*model.Touchpoint][]*model.Touchpoint
 	index    map[*model.Touchpoint]int
+	score    *score.Report
+	emotion  map[*model.Touchpoint]float64 // the score's, where it has one
 }
 
 // StageData is one stage and its shown touchpoints.
@@ -181,6 +174,16 @@ func Prepare(in *Input) (*Data, error) {
 	for _, t := range d.Points {
 		d.next[t] = d.resolveNext(t)
 	}
+	d.score = in.Score
+	if d.score == nil {
+		d.score = score.Compute(j, nil, score.Options{Persona: in.Persona})
+	}
+	d.emotion = map[*model.Touchpoint]float64{}
+	for _, ts := range d.score.Touchpoints {
+		if ts.HasData {
+			d.emotion[ts.Touchpoint] = ts.Experience
+		}
+	}
 	return d, nil
 }
 
@@ -212,20 +215,12 @@ func (d *Data) resolveNext(t *model.Touchpoint) []*model.Touchpoint {
 // Next returns the shown touchpoints t flows to.
 func (d *Data) Next(t *model.Touchpoint) []*model.Touchpoint { return d.next[t] }
 
-// Emotion is the emotion shown for a touchpoint on the 1..5 scale: the
-// filtered persona's own, else the shared value, else the mean of the
-// per-persona values weighted by share. A touchpoint with none takes its
-// stage's. ok is false when nothing was recorded.
+// Emotion is the emotion shown for a touchpoint on the 1..5 scale: its
+// experience as journey score computes it (the filtered persona's own,
+// else the share-weighted mean of the personas it serves). A touchpoint
+// with none takes its stage's. ok is false when nothing was recorded.
 func (d *Data) Emotion(t *model.Touchpoint) (float64, bool) {
-	if d.In.Experience != nil {
-		if v, ok := d.In.Experience[t]; ok {
-			return v, true
-		}
-	} else if d.Persona != nil {
-		if v, ok := t.Emotion.For(d.Persona.ID); ok {
-			return float64(v), true
-		}
-	} else if v, ok := d.mean(t.Emotion); ok {
+	if v, ok := d.emotion[t]; ok {
 		return v, true
 	}
 	if t.Stage != nil && t.Stage.Emotion != 0 {
@@ -249,25 +244,6 @@ func (d *Data) PersonaEmotion(t *model.Touchpoint, persona string) (int, bool) {
 	return 0, false
 }
 
-func (d *Data) mean(e model.Emotion) (float64, bool) {
-	if e.Value != 0 {
-		return float64(e.Value), true
-	}
-	if len(e.PerPersona) == 0 {
-		return 0, false
-	}
-	var sum, weight float64
-	for _, pe := range e.PerPersona {
-		w := 1.0
-		if p := d.J.Persona(pe.Persona); p != nil && p.Share != nil && *p.Share > 0 {
-			w = *p.Share
-		}
-		sum += w * float64(pe.Value)
-		weight += w
-	}
-	return sum / weight, true
-}
-
 // StageEmotion is the mean shown emotion of a stage's touchpoints, or the
 // stage's own when none has one.
 func (d *Data) StageEmotion(sd *StageData) (float64, bool) {
@@ -289,12 +265,9 @@ func (d *Data) StageEmotion(sd *StageData) (float64, bool) {
 }
 
 // Backlog returns the ranked actions whose touchpoints are shown.
-func (d *Data) Backlog() []Ranked {
-	var out []Ranked
-	for _, r := range d.In.Backlog {
-		if r.Action == nil {
-			continue
-		}
+func (d *Data) Backlog() []score.BacklogItem {
+	var out []score.BacklogItem
+	for _, r := range d.score.Backlog {
 		if pp := r.Action.PainPoint; pp != nil && pp.Touchpoint != nil {
 			if _, shown := d.index[pp.Touchpoint]; !shown {
 				continue
@@ -303,6 +276,15 @@ func (d *Data) Backlog() []Ranked {
 		out = append(out, r)
 	}
 	return out
+}
+
+// Health is the map's health score 0..100; ok is false when the map was
+// not scored with its findings (Input.Score nil).
+func (d *Data) Health() (int, bool) {
+	if d.In.Score == nil {
+		return 0, false
+	}
+	return d.In.Score.Health, true
 }
 
 // Title is the map's title, or its id.

@@ -43,10 +43,7 @@ func load(t testing.TB, name string) *model.Journey {
 func prepare(t testing.TB, j *model.Journey, persona string) *render.Data {
 	t.Helper()
 	rep := score.Compute(j, nil, score.Options{Persona: persona, Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
-	in := &render.Input{Journey: j, Persona: persona, Health: -1, Source: "map.journey.yaml"}
-	for _, b := range rep.Backlog {
-		in.Backlog = append(in.Backlog, render.Ranked{Action: b.Action, Priority: b.Priority, Rank: b.Rank})
-	}
+	in := &render.Input{Journey: j, Persona: persona, Score: rep, Source: "map.journey.yaml"}
 	d, err := render.Prepare(in)
 	if err != nil {
 		t.Fatal(err)
