@@ -81,7 +81,7 @@ func isTerminal(w io.Writer) bool {
 type app struct {
 	env         Env
 	color       string // auto | always | never
-	maxFileSize string
+	maxFileSize byteSize
 }
 
 // exitCode is returned by a command's RunE to end with that code once its
@@ -156,7 +156,8 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.color, "color", "auto", "colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
-	pf.StringVar(&a.maxFileSize, "max-file-size", loader.FormatSize(loader.DefaultMaxFileSize), "largest file read, e.g. 8MiB, 512KiB")
+	a.maxFileSize = loader.DefaultMaxFileSize
+	pf.Var(&a.maxFileSize, "max-file-size", "largest file read, e.g. 8MiB, 512KiB")
 	for _, c := range commands {
 		root.AddCommand(c(a))
 	}

@@ -35,7 +35,7 @@ func registerCompletions(root *cobra.Command) {
 			continue
 		}
 		switch name := c.Name(); {
-		case contains(journeyFileCommands, name):
+		case slices.Contains(journeyFileCommands, name):
 			c.ValidArgsFunction = completeJourneyFiles
 		case name == "explain":
 			c.ValidArgsFunction = completeExplain

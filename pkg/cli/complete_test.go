@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -63,7 +64,7 @@ func TestCompleteExplain(t *testing.T) {
 	}
 	all, _ := completeExplain(nil, nil, "")
 	for topic := range explainTopics {
-		if !contains(all, topic) {
+		if !slices.Contains(all, topic) {
 			t.Errorf("topic %q not completed: %v", topic, all)
 		}
 	}

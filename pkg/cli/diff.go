@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -178,10 +179,7 @@ func (a *app) diffDriver(args []string, outs []output, f diffFlags, today time.T
 	if len(args) == 9 {
 		newPath = args[7]
 	}
-	size, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return err
-	}
+	size := int64(a.maxFileSize)
 	load := func(file, as string) (*loader.File, error) {
 		if file == "/dev/null" {
 			return nil, nil
@@ -242,10 +240,7 @@ func (a *app) filePair(oldPath, newPath string) (pair, error) {
 		return pair{}, usagef("only one side can be read from standard input")
 	}
 	load := func(p string) (*loader.File, error) {
-		l, err := a.newLoader()
-		if err != nil {
-			return nil, err
-		}
+		l := a.newLoader()
 		files, problems := l.Load([]string{p})
 		if len(problems) > 0 {
 			return nil, usagef("%s", problems[0].Message)
@@ -270,10 +265,7 @@ func (a *app) revPairs(revs, paths []string) ([]pair, error) {
 	if len(revs) == 0 {
 		revs = []string{"HEAD"}
 	}
-	size, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return nil, err
-	}
+	size := int64(a.maxFileSize)
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, err
@@ -307,7 +299,7 @@ func (a *app) revPairs(revs, paths []string) ([]pair, error) {
 		v := &version{files: map[string]bool{}}
 		for _, f := range listed {
 			// A file named itself as a path is read whatever its name.
-			if loader.IsJourneyFile(f) || contains(rels, f) {
+			if loader.IsJourneyFile(f) || slices.Contains(rels, f) {
 				v.files[f] = true
 			}
 		}

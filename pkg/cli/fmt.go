@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +41,7 @@ place (atomically); --check lists the files that are not formatted and exits
 				return usagef("-w and --check do not go together: --check only reports")
 			}
 			// Refused before any file is rewritten, not when "-" comes up.
-			if write && contains(args, "-") {
+			if write && slices.Contains(args, "-") {
 				return usagef("-w cannot rewrite standard input")
 			}
 			return a.runFmt(defaultArgs(args), write, check)
@@ -52,10 +53,7 @@ place (atomically); --check lists the files that are not formatted and exits
 }
 
 func (a *app) runFmt(args []string, write, check bool) error {
-	size, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return err
-	}
+	size := int64(a.maxFileSize)
 	paths, problems := loader.Expand(args)
 	failed := len(problems) > 0
 	for _, p := range problems {

@@ -76,12 +76,10 @@ Accepted syntax:
 }
 
 func (a *app) importMermaid(in, out string) error {
-	size, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return err
-	}
+	size := int64(a.maxFileSize)
 	name := in
 	var src []byte
+	var err error
 	if in == "-" {
 		name = loader.StdinPath
 		src, err = io.ReadAll(io.LimitReader(a.env.Stdin, size+1))
@@ -92,7 +90,7 @@ func (a *app) importMermaid(in, out string) error {
 		return usagef("%s: %v", in, err)
 	}
 	if int64(len(src)) > size {
-		return usagef("%s: larger than --max-file-size %s", name, a.maxFileSize)
+		return usagef("%s: larger than --max-file-size %s", name, &a.maxFileSize)
 	}
 	data, stats, err := mermaid.Import(src, mermaid.Options{Source: in})
 	var syn *mermaid.SyntaxError

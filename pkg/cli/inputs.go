@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,8 +17,15 @@ import (
 	"github.com/journey-maps/journey/pkg/report"
 )
 
-// parseSize reads 8MiB, 512KiB, 10MB, 4096 and similar.
-func parseSize(s string) (int64, error) {
+// byteSize is the --max-file-size flag: 8MiB, 512KiB, 10MB, 4096 and
+// similar, read once when the flag is parsed.
+type byteSize int64
+
+func (b *byteSize) String() string { return loader.FormatSize(int64(*b)) }
+
+func (b *byteSize) Type() string { return "size" }
+
+func (b *byteSize) Set(s string) error {
 	t := strings.ToUpper(strings.TrimSpace(s))
 	mult := int64(1)
 	for _, u := range []struct {
@@ -29,19 +38,16 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, usagef("--max-file-size %q: want a size such as 8MiB, 512KiB or 1048576", s)
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return fmt.Errorf("want a size such as 8MiB, 512KiB or 1048576")
 	}
-	return n * mult, nil
+	*b = byteSize(n * mult)
+	return nil
 }
 
 // newLoader makes a loader with the global flags applied.
-func (a *app) newLoader() (*loader.Loader, error) {
-	size, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return nil, err
-	}
-	return loader.New(loader.Options{MaxFileSize: size, Stdin: a.env.Stdin}), nil
+func (a *app) newLoader() *loader.Loader {
+	return loader.New(loader.Options{MaxFileSize: int64(a.maxFileSize), Stdin: a.env.Stdin})
 }
 
 // defaultArgs: with no arguments, commands read the current directory.
@@ -68,7 +74,7 @@ func parseOutputs(values []string, allowed []string) ([]output, error) {
 		if hasPath && path == "" {
 			return nil, usagef("--format %q: a file name must follow =", v)
 		}
-		if !contains(allowed, f) {
+		if !slices.Contains(allowed, f) {
 			return nil, usagef("--format %q: want one of %s (optionally FMT=FILE)", f, strings.Join(allowed, ", "))
 		}
 		if !hasPath {
@@ -83,15 +89,6 @@ func parseOutputs(values []string, allowed []string) ([]output, error) {
 		outs = append([]output{{format: "text"}}, outs...)
 	}
 	return outs, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // writeReport writes the result to every output; files atomically.

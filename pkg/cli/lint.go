@@ -66,10 +66,7 @@ configuration errors, files that cannot be read or parsed.`,
 			if strings.HasPrefix(newFromRev, "-") {
 				return usagef("--new-from-rev %q: a revision cannot start with '-'", newFromRev)
 			}
-			l, err := a.newLoader()
-			if err != nil {
-				return err
-			}
+			l := a.newLoader()
 			// Files stream through: each is linted and let go, so memory
 			// does not grow with the number of maps.
 			opts := lint.Options{Today: day}
@@ -167,10 +164,7 @@ func (a *app) newFromRev(rev string, paths []string, ds []diag.Diagnostic, cfg *
 	if err != nil {
 		return nil, 0, usagef("--new-from-rev: %v", err)
 	}
-	size, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return nil, 0, err
-	}
+	size := int64(a.maxFileSize)
 	old := map[[3]string]int{}
 	if len(paths) > 0 {
 		ol := loader.New(loader.Options{MaxFileSize: size, ReadFile: repo.ReadFileFunc(commit, size)})

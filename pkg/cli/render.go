@@ -92,10 +92,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		return err
 	}
 
-	l, err := a.newLoader()
-	if err != nil {
-		return err
-	}
+	l := a.newLoader()
 	files, problems := l.Load(defaultArgs(args))
 	ds := problems
 	for _, fl := range files {

@@ -64,10 +64,7 @@ set in .journeylint.yaml under score.weights.`,
 			if err != nil {
 				return err
 			}
-			l, err := a.newLoader()
-			if err != nil {
-				return err
-			}
+			l := a.newLoader()
 			files, problems := l.Load(defaultArgs(args))
 			fatal := problems
 			var reports []*score.Report

@@ -30,10 +30,7 @@ includes. With no arguments it reads the current directory.`,
 			if err != nil {
 				return err
 			}
-			l, err := a.newLoader()
-			if err != nil {
-				return err
-			}
+			l := a.newLoader()
 			var c checked
 			problems := l.Each(defaultArgs(args), func(f *loader.File) { c.add(f, f.Diags) })
 			ds := c.findings(problems)
