@@ -96,8 +96,7 @@ func (o *object) integer(key string) int {
 	}
 	// JSON Schema counts 90.0 as an integer, so the decoder does too.
 	if n, ok := o.scalar(key); ok && n.Tag == "!!float" {
-		var f float64
-		if n.Decode(&f) == nil && f == math.Trunc(f) && math.Abs(f) < math.MaxInt32 {
+		if f, ok := yamlx.Number(n); ok && f == math.Trunc(f) && math.Abs(f) < math.MaxInt32 {
 			return int(f)
 		}
 	}
@@ -105,9 +104,8 @@ func (o *object) integer(key string) int {
 }
 
 func (o *object) number(key string) *float64 {
-	if n, ok := o.scalar(key); ok && (n.Tag == "!!int" || n.Tag == "!!float") {
-		var v float64
-		if n.Decode(&v) == nil {
+	if n, ok := o.scalar(key); ok {
+		if v, ok := yamlx.Number(n); ok {
 			return &v
 		}
 	}

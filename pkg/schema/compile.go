@@ -45,6 +45,18 @@ type rule struct {
 type patternRule struct {
 	re   *regexp.Regexp
 	rule *rule
+	// prefix is set when the pattern only asks for a literal start ("^x-"),
+	// tested without the regular expression: every key of most objects is.
+	prefix   string
+	isPrefix bool
+}
+
+// matches reports whether a property name matches the pattern.
+func (p patternRule) matches(name string) bool {
+	if p.isPrefix {
+		return strings.HasPrefix(name, p.prefix)
+	}
+	return p.re.MatchString(name)
 }
 
 // compiled is the whole schema: the root and the $defs by name.
@@ -206,7 +218,9 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 				if err != nil {
 					return nil, err
 				}
-				r.patternProperties = append(r.patternProperties, patternRule{re, pr})
+				lit, isPrefix := strings.CutPrefix(src, "^")
+				isPrefix = isPrefix && regexp.QuoteMeta(lit) == lit
+				r.patternProperties = append(r.patternProperties, patternRule{re: re, rule: pr, prefix: lit, isPrefix: isPrefix})
 			}
 		case "additionalProperties":
 			if b, ok := val.(bool); ok && !b {

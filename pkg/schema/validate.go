@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -47,6 +48,21 @@ func Validate(file string, root *yaml.Node) []diag.Diagnostic {
 type validator struct {
 	c    *compiled
 	file string
+	// quiet is set while a oneOf branch or an if is tried: only whether
+	// findings exist matters then, so none is spelled out.
+	quiet bool
+}
+
+// failed stands for the findings of a quiet check.
+var failed = []diag.Diagnostic{{Severity: diag.Error, Rule: diag.RuleSchema}}
+
+// valid reports whether n passes r, without spelling out findings.
+func (v *validator) valid(r *rule, n, key *yaml.Node, path []string) bool {
+	was := v.quiet
+	v.quiet = true
+	ok := len(v.check(r, n, key, path)) == 0
+	v.quiet = was
+	return ok
 }
 
 func (v *validator) resolve(r *rule) *rule {
@@ -67,6 +83,9 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 	// The path is spelled out only for a finding: most nodes have none.
 	where := func() string { return field(path) }
 	fail := func(at *yaml.Node, rule, format string, args ...any) []diag.Diagnostic {
+		if v.quiet {
+			return failed
+		}
 		return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
 	}
 	got := kindOf(n)
@@ -75,6 +94,9 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 	}
 	var out []diag.Diagnostic
 	if r.enum != nil && !inEnum(r.enum, n, got) {
+		if v.quiet {
+			return failed
+		}
 		want := enumStrings(r.enum)
 		msg := fmt.Sprintf("%s is %s: want one of %s", subject(where()), show(n, got), strings.Join(want, ", "))
 		if got == "string" {
@@ -96,7 +118,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 	}
 	if got == "string" {
-		if r.minLength > 0 && len([]rune(n.Value)) < r.minLength {
+		if r.minLength > 0 && utf8.RuneCountInString(n.Value) < r.minLength {
 			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where()))...)
 		}
 		if r.pattern != nil && !r.pattern.MatchString(n.Value) {
@@ -120,7 +142,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		out = append(out, v.oneOf(r, n, key, path)...)
 	}
 	if r.ifRule != nil {
-		if len(v.check(r.ifRule, n, key, path)) == 0 {
+		if v.valid(r.ifRule, n, key, path) {
 			if r.thenRule != nil {
 				out = append(out, v.check(r.thenRule, n, key, path)...)
 			}
@@ -157,7 +179,7 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 			out = append(out, v.check(sub, n.Content[i+1], k, child)...)
 		}
 		for _, p := range r.patternProperties {
-			if p.re.MatchString(name) {
+			if p.matches(name) {
 				matched = true
 				out = append(out, v.check(p.rule, n.Content[i+1], k, child)...)
 			}
@@ -166,6 +188,8 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 			continue
 		}
 		switch {
+		case r.noAdditional && v.quiet:
+			out = append(out, failed...)
 		case r.noAdditional:
 			msg := fmt.Sprintf("unknown key %q%s", name, in(where()))
 			if s := diag.Suggest(name, r.propertyOrder); s != "" {
@@ -183,11 +207,16 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 		at = key
 	}
 	for _, req := range r.required {
-		if _, val := yamlx.MapGet(n, req); val == nil {
+		if _, val := yamlx.MapGet(n, req); val == nil && v.quiet {
+			out = append(out, failed...)
+		} else if val == nil {
 			out = append(out, diag.Diagnostic{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("missing required key %q%s", req, in(where()))})
 		}
 	}
 	if r.minProps > 0 && distinct < r.minProps {
+		if v.quiet {
+			return append(out, failed...)
+		}
 		out = append(out, diag.Diagnostic{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s must name at least one persona", subject(where()))})
 	}
 	return out
@@ -199,23 +228,28 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 func (v *validator) oneOf(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {
 	where := func() string { return field(path) }
 	matched := 0
-	var best []diag.Diagnostic
 	for _, branch := range r.oneOf {
-		errs := v.check(branch, n, key, path)
-		if len(errs) == 0 {
+		if v.valid(branch, n, key, path) {
 			matched++
-			continue
-		}
-		typeOnly := len(errs) == 1 && strings.Contains(errs[0].Message, " must be ") && errs[0].Line == n.Line && errs[0].Col == n.Column
-		if best == nil || !typeOnly {
-			best = errs
 		}
 	}
 	switch {
 	case matched == 1:
 		return nil
+	case v.quiet:
+		return failed
 	case matched > 1:
 		return []diag.Diagnostic{{Pos: v.pos(n), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf("%s matches more than one allowed form", subject(where()))}}
+	}
+	// No branch matches: spell out the findings of the one meant for the
+	// value's type.
+	var best []diag.Diagnostic
+	for _, branch := range r.oneOf {
+		errs := v.check(branch, n, key, path)
+		typeOnly := len(errs) == 1 && strings.Contains(errs[0].Message, " must be ") && errs[0].Line == n.Line && errs[0].Col == n.Column
+		if best == nil || !typeOnly {
+			best = errs
+		}
 	}
 	return best
 }
@@ -270,11 +304,8 @@ func numberOf(n *yaml.Node, got string) (float64, bool) {
 	if got != "integer" && got != "number" {
 		return 0, false
 	}
-	var f float64
-	if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
+	f, ok := yamlx.Number(n)
+	return f, ok && !math.IsNaN(f) && !math.IsInf(f, 0)
 }
 
 func inEnum(enum []any, n *yaml.Node, got string) bool {

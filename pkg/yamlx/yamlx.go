@@ -112,7 +112,12 @@ func joinComments(a, b string) string {
 }
 
 // checkText rejects bytes that are not UTF-8 text, with their position.
+// Valid text, nearly every file, costs two fast scans; the position is
+// worked out only for a file that fails.
 func checkText(src []byte) error {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return nil
+	}
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
@@ -252,7 +257,12 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 		if c.build {
 			out = make(map[string]any, len(n.Content)/2)
 		}
-		first := make(map[string]*yaml.Node, len(n.Content)/2)
+		// Most mappings hold a handful of keys: looking back over them is
+		// cheaper than a set, which only a large mapping gets.
+		var first map[string]*yaml.Node
+		if len(n.Content) > 2*smallMapping {
+			first = make(map[string]*yaml.Node, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, vn := Resolve(n.Content[i]), n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -263,12 +273,14 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 				c.problems = append(c.problems, Problem{k.Line, k.Column, "merge", "merge keys (`<<`) are not supported: write the fields out"})
 				continue
 			}
-			if prev, dup := first[k.Value]; dup {
+			if prev := earlier(n, i, first); prev != nil {
 				c.problems = append(c.problems, Problem{k.Line, k.Column, "duplicate-key",
 					fmt.Sprintf("duplicate key %q: already set at line %d", k.Value, prev.Line)})
 				continue
 			}
-			first[k.Value] = k
+			if first != nil {
+				first[k.Value] = k
+			}
 			v, err := c.convert(vn, depth+1)
 			if err != nil {
 				return nil, err
@@ -283,6 +295,26 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 		return nil, nil // only floats can have a problem (NaN, infinity)
 	}
 	return c.scalar(n), nil
+}
+
+// smallMapping is the most keys a mapping has for duplicates to be found
+// by looking back instead of through a set.
+const smallMapping = 16
+
+// earlier returns the key before position i of mapping m with the same
+// value as the key at i, or nil. first holds the keys seen so far when m
+// is large, and is nil otherwise.
+func earlier(m *yaml.Node, i int, first map[string]*yaml.Node) *yaml.Node {
+	name := Resolve(m.Content[i]).Value
+	if first != nil {
+		return first[name]
+	}
+	for j := 0; j < i; j += 2 {
+		if k := Resolve(m.Content[j]); k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == name {
+			return k
+		}
+	}
+	return nil
 }
 
 func (c *converter) scalar(n *yaml.Node) any {
@@ -304,8 +336,7 @@ func (c *converter) scalar(n *yaml.Node) any {
 			return f
 		}
 	case "!!float":
-		var f float64
-		if n.Decode(&f) == nil {
+		if f, ok := Number(n); ok {
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				c.problems = append(c.problems, Problem{n.Line, n.Column, "number", fmt.Sprintf("%s is not a finite number", n.Value)})
 				return n.Value
@@ -314,6 +345,34 @@ func (c *converter) scalar(n *yaml.Node) any {
 		}
 	}
 	return n.Value // strings, timestamps (kept as written), binary, custom tags
+}
+
+// Number reads an !!int or !!float scalar as a float64, NaN and the
+// infinities included; ok is false for other nodes. Plain numbers, nearly
+// all there are, are read with strconv as yaml.v3 reads them, without
+// starting its decoder.
+func Number(n *yaml.Node) (f float64, ok bool) {
+	switch n.Tag {
+	case "!!int":
+		if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+			return float64(i), true
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f, true
+		}
+	default:
+		return 0, false
+	}
+	return decodeNumber(n)
+}
+
+// decodeNumber is Number for what strconv does not read (.inf, 1_000.5,
+// 0b101, integers beyond int64): the decoder's own rules.
+func decodeNumber(n *yaml.Node) (float64, bool) {
+	var f float64
+	err := n.Decode(&f)
+	return f, err == nil
 }
 
 // MapGet returns the key and value nodes of the first occurrence of key in
