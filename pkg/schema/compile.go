@@ -24,7 +24,7 @@ type rule struct {
 	maximum    *float64
 	minLength  int
 	minProps   int
-	pattern    *regexp.Regexp
+	pattern    func(string) bool // nil: no pattern
 	patternSrc string
 	format     string
 
@@ -57,6 +57,38 @@ func (p patternRule) matches(name string) bool {
 		return strings.HasPrefix(name, p.prefix)
 	}
 	return p.re.MatchString(name)
+}
+
+// idPattern is the pattern of ids: checked for every id and every
+// reference, so it is matched by isKebab, a byte loop, instead of the
+// regular expression (TestIsKebab holds the two to the same answers).
+const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+func compilePattern(src string) (func(string) bool, error) {
+	if src == idPattern {
+		return isKebab, nil
+	}
+	re, err := regexp.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	return re.MatchString, nil
+}
+
+// isKebab matches idPattern: runs of a-z and 0-9 joined by single hyphens.
+func isKebab(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // compiled is the whole schema: the root and the $defs by name.
@@ -189,7 +221,7 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 			r.minProps = int(f)
 		case "pattern":
 			r.patternSrc, _ = val.(string)
-			r.pattern, err = regexp.Compile(r.patternSrc)
+			r.pattern, err = compilePattern(r.patternSrc)
 		case "format":
 			r.format, _ = val.(string)
 			if r.format != "date" {

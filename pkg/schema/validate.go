@@ -121,7 +121,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		if r.minLength > 0 && utf8.RuneCountInString(n.Value) < r.minLength {
 			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where()))...)
 		}
-		if r.pattern != nil && !r.pattern.MatchString(n.Value) {
+		if r.pattern != nil && !r.pattern(n.Value) {
 			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where()), n.Value, patternHint(r.def))...)
 		}
 		if r.format == "date" {
