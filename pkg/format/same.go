@@ -98,7 +98,7 @@ func sameData(a, b *facts) error {
 
 var (
 	posType      = reflect.TypeOf(model.Pos{})
-	posMapType   = reflect.TypeOf(map[string]model.Pos{})
+	fieldsType   = reflect.TypeOf([]model.Field{})
 	itemsMapType = reflect.TypeOf(map[string][]model.Pos{})
 )
 
@@ -112,7 +112,7 @@ func ModelOptions() cmp.Option {
 			return false
 		}
 		switch sf.Type() {
-		case posType, posMapType, itemsMapType:
+		case posType, fieldsType, itemsMapType:
 			return true
 		}
 		parent := p.Index(-2).Type()

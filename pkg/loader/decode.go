@@ -38,16 +38,16 @@ func (d *decoder) object(n *yaml.Node) *object {
 		return o
 	}
 	o.node = n
-	o.meta.Fields = make(map[string]model.Pos, len(n.Content)/2)
+	o.meta.Fields = make([]model.Field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
 		if k.Kind != yaml.ScalarNode {
 			continue
 		}
-		if _, dup := o.meta.Fields[k.Value]; dup {
+		if o.meta.Has(k.Value) {
 			continue // the first one wins; the duplicate is reported
 		}
-		o.meta.Fields[k.Value] = d.pos(k)
+		o.meta.Fields = append(o.meta.Fields, model.Field{Name: k.Value, Line: k.Line, Col: k.Column})
 		if strings.HasPrefix(k.Value, "x-") {
 			if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
 				if o.meta.Ext == nil {
@@ -170,7 +170,6 @@ func (o *object) id(name string, kind string, index int) string {
 func (d *decoder) journey(root *yaml.Node) *model.Journey {
 	o := d.object(root)
 	j := &model.Journey{
-		Meta:            o.meta,
 		Kind:            o.str("kind"),
 		Version:         o.integer("version"),
 		Title:           o.str("title"),
@@ -198,13 +197,13 @@ func (d *decoder) journey(root *yaml.Node) *model.Journey {
 	for i, n := range o.list("stages") {
 		j.Stages = append(j.Stages, d.stage(n, i))
 	}
+	j.Meta = o.meta // last: the list fields above record their items in it
 	return j
 }
 
 func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 	o := d.object(root)
 	l := &model.PersonaLibrary{
-		Meta:        o.meta,
 		Kind:        o.str("kind"),
 		Version:     o.integer("version"),
 		Title:       o.str("title"),
@@ -219,6 +218,7 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 		p.From = l
 		l.Personas = append(l.Personas, p)
 	}
+	l.Meta = o.meta // last: the list fields above record their items in it
 	return l
 }
 
@@ -239,7 +239,6 @@ func (d *decoder) includes(o *object) []model.Include {
 func (d *decoder) goal(n *yaml.Node, i int) *model.Goal {
 	o := d.object(n)
 	g := &model.Goal{
-		Meta:        o.meta,
 		Title:       o.str("title"),
 		Description: o.str("description"),
 		Metric:      o.str("metric"),
@@ -248,13 +247,13 @@ func (d *decoder) goal(n *yaml.Node, i int) *model.Goal {
 		Due:         o.date("due"),
 	}
 	g.ID = o.id(g.Title, "goal", i)
+	g.Meta = o.meta // last: the list fields above record their items in it
 	return g
 }
 
 func (d *decoder) metric(n *yaml.Node, i int) *model.Metric {
 	o := d.object(n)
 	m := &model.Metric{
-		Meta:         o.meta,
 		Name:         o.str("name"),
 		Description:  o.str("description"),
 		Kind:         o.str("kind"),
@@ -271,13 +270,13 @@ func (d *decoder) metric(n *yaml.Node, i int) *model.Metric {
 		m.Direction = "higher-is-better"
 	}
 	m.ID = o.id(m.Name, "metric", i)
+	m.Meta = o.meta // last: the list fields above record their items in it
 	return m
 }
 
 func (d *decoder) persona(n *yaml.Node, i int) *model.Persona {
 	o := d.object(n)
 	p := &model.Persona{
-		Meta:         o.meta,
 		Name:         o.str("name"),
 		Share:        o.number("share"),
 		Demographics: o.str("demographics"),
@@ -287,13 +286,13 @@ func (d *decoder) persona(n *yaml.Node, i int) *model.Persona {
 		Preferences:  o.strings("preferences"),
 	}
 	p.ID = o.id(p.Name, "persona", i)
+	p.Meta = o.meta // last: the list fields above record their items in it
 	return p
 }
 
 func (d *decoder) stage(n *yaml.Node, i int) *model.Stage {
 	o := d.object(n)
 	s := &model.Stage{
-		Meta:        o.meta,
 		Name:        o.str("name"),
 		Phase:       o.str("phase"),
 		Description: o.str("description"),
@@ -305,13 +304,13 @@ func (d *decoder) stage(n *yaml.Node, i int) *model.Stage {
 		t.Stage = s
 		s.Touchpoints = append(s.Touchpoints, t)
 	}
+	s.Meta = o.meta // last: the list fields above record their items in it
 	return s
 }
 
 func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
 	o := d.object(n)
 	t := &model.Touchpoint{
-		Meta:        o.meta,
 		Name:        o.str("name"),
 		Description: o.str("description"),
 		Channel:     o.str("channel"),
@@ -339,6 +338,7 @@ func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
 		p.Touchpoint = t
 		t.PainPoints = append(t.PainPoints, p)
 	}
+	t.Meta = o.meta // last: the list fields above record their items in it
 	return t
 }
 
@@ -371,7 +371,6 @@ func (d *decoder) emotion(o *object) model.Emotion {
 func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
 	o := d.object(n)
 	p := &model.PainPoint{
-		Meta:        o.meta,
 		Description: o.str("description"),
 		Severity:    o.str("severity"),
 	}
@@ -379,7 +378,7 @@ func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
 	for _, en := range o.list("evidence") {
 		eo := d.object(en)
 		p.Evidence = append(p.Evidence, &model.Evidence{
-			Meta:    eo.meta,
+			Meta:    eo.meta, // no list fields: complete already
 			Source:  eo.str("source"),
 			Summary: eo.str("summary"),
 			Date:    eo.date("date"),
@@ -391,13 +390,13 @@ func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
 		a.PainPoint = p
 		p.Actions = append(p.Actions, a)
 	}
+	p.Meta = o.meta // last: the list fields above record their items in it
 	return p
 }
 
 func (d *decoder) action(n *yaml.Node, i int) *model.Action {
 	o := d.object(n)
 	a := &model.Action{
-		Meta:        o.meta,
 		Title:       o.str("title"),
 		Description: o.str("description"),
 		Status:      o.str("status"),
@@ -417,5 +416,6 @@ func (d *decoder) action(n *yaml.Node, i int) *model.Action {
 		a.Confidence = *c
 	}
 	a.ID = o.id(a.Title, "action", i)
+	a.Meta = o.meta // last: the list fields above record their items in it
 	return a
 }

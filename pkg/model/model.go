@@ -20,9 +20,10 @@ func (p Pos) IsZero() bool { return p.Line == 0 }
 type Meta struct {
 	// Pos is where the element starts (the mapping node).
 	Pos Pos `json:"-"`
-	// Fields holds the position of each key present in the source, so a
-	// finding about one field can point at it.
-	Fields map[string]Pos `json:"-"`
+	// Fields are the keys present in the source, in order, so a finding
+	// about one field can point at it. Elements have a dozen keys at most:
+	// a list is cheaper to build and to search than a map.
+	Fields []Field `json:"-"`
 	// Ext holds the `x-` extension keys, kept verbatim and ignored by rules.
 	Ext map[string]any `json:"-"`
 	// Items holds the positions of the entries of list fields of plain
@@ -41,16 +42,29 @@ func (m Meta) ItemAt(field string, i int) Pos {
 // At returns the position of the named field, or of the element itself
 // when the field is absent.
 func (m Meta) At(field string) Pos {
-	if p, ok := m.Fields[field]; ok {
-		return p
+	for _, f := range m.Fields {
+		if f.Name == field {
+			return Pos{File: m.Pos.File, Line: f.Line, Col: f.Col}
+		}
 	}
 	return m.Pos
 }
 
 // Has reports whether the field was written in the source.
 func (m Meta) Has(field string) bool {
-	_, ok := m.Fields[field]
-	return ok
+	for _, f := range m.Fields {
+		if f.Name == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Field is one key of an element and where it is written (in the file of
+// the element's Pos).
+type Field struct {
+	Name      string
+	Line, Col int
 }
 
 // Kinds of file.
