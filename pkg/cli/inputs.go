@@ -128,16 +128,34 @@ type checked struct {
 	sources map[string][]byte
 }
 
-func (c *checked) add(f *loader.File, ds []diag.Diagnostic) {
-	c.files = append(c.files, summaryOf(f))
-	if len(ds) == 0 {
+// checkedFile is what a run keeps of one file. It is made in the worker
+// that loaded the file (loader.Stream), which can then let the file go.
+type checkedFile struct {
+	summary report.FileSummary
+	diags   []diag.Diagnostic
+	snippet []byte // the lines diags point at (snippetLines)
+	fatal   bool   // the file could not be read or parsed
+}
+
+// checkFile keeps of a file what the report needs of it with findings ds.
+func checkFile(f *loader.File, ds []diag.Diagnostic) checkedFile {
+	r := checkedFile{summary: summaryOf(f), diags: ds, fatal: diag.AnyFatal(f.Diags)}
+	if len(ds) > 0 {
+		r.snippet = snippetLines(f.Source, f.Path, ds)
+	}
+	return r
+}
+
+func (c *checked) add(r checkedFile) {
+	c.files = append(c.files, r.summary)
+	if len(r.diags) == 0 {
 		return
 	}
-	c.diags = append(c.diags, ds...)
+	c.diags = append(c.diags, r.diags...)
 	if c.sources == nil {
 		c.sources = map[string][]byte{}
 	}
-	c.sources[f.Path] = snippetLines(f.Source, f.Path, ds)
+	c.sources[r.summary.Path] = r.snippet
 }
 
 // snippetLines keeps of a source only the lines findings in it point at,

@@ -67,15 +67,17 @@ configuration errors, files that cannot be read or parsed.`,
 				return usagef("--new-from-rev %q: a revision cannot start with '-'", newFromRev)
 			}
 			l := a.newLoader()
-			// Files stream through: each is linted and let go, so memory
-			// does not grow with the number of maps.
+			// Files stream through: each is linted by the worker that
+			// loaded it and let go, so memory does not grow with the number
+			// of maps.
 			opts := lint.Options{Today: day}
 			var c checked
 			var revPaths []string // what --new-from-rev reads again at REV
-			problems := l.Each(defaultArgs(args), func(f *loader.File) {
-				c.add(f, lint.Lint(f, cfg, opts))
-				if f.Path != loader.StdinPath && !diag.AnyFatal(f.Diags) {
-					revPaths = append(revPaths, f.Path)
+			lintFile := func(f *loader.File) checkedFile { return checkFile(f, lint.Lint(f, cfg, opts)) }
+			problems := loader.Stream(l, defaultArgs(args), lintFile, func(r checkedFile) {
+				c.add(r)
+				if r.summary.Path != loader.StdinPath && !r.fatal {
+					revPaths = append(revPaths, r.summary.Path)
 				}
 			})
 			ds := c.findings(problems)
@@ -168,11 +170,14 @@ func (a *app) newFromRev(rev string, paths []string, ds []diag.Diagnostic, cfg *
 	old := map[[3]string]int{}
 	if len(paths) > 0 {
 		ol := loader.New(loader.Options{MaxFileSize: size, ReadFile: repo.ReadFileFunc(commit, size)})
-		ol.Each(paths, func(f *loader.File) {
+		lintOld := func(f *loader.File) []diag.Diagnostic {
 			if diag.AnyFatal(f.Diags) {
-				return // not in that revision (or unreadable there): all is new
+				return nil // not in that revision (or unreadable there): all is new
 			}
-			for _, d := range lint.Lint(f, cfg, opts) {
+			return lint.Lint(f, cfg, opts)
+		}
+		loader.Stream(ol, paths, lintOld, func(ds []diag.Diagnostic) {
+			for _, d := range ds {
 				old[findingKey(d)]++
 			}
 		})

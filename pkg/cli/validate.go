@@ -32,7 +32,7 @@ includes. With no arguments it reads the current directory.`,
 			}
 			l := a.newLoader()
 			var c checked
-			problems := l.Each(defaultArgs(args), func(f *loader.File) { c.add(f, f.Diags) })
+			problems := loader.Stream(l, defaultArgs(args), func(f *loader.File) checkedFile { return checkFile(f, f.Diags) }, c.add)
 			ds := c.findings(problems)
 			r := &report.Result{Command: "validate", Files: c.files, Diags: ds, Source: c.source(l), Rules: FormatRules()}
 			if err := a.writeReport(outs, r); err != nil {

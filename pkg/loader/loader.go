@@ -127,47 +127,50 @@ func (l *Loader) Load(args []string) ([]*File, []diag.Diagnostic) {
 		l.opts.Roots = defaultRoots(args)
 	}
 	files := make([]*File, 0, len(paths))
-	l.each(paths, func(f *File) {
+	each(l, paths, func(f *File) *File { return f }, func(f *File) {
 		l.keepSource(f.Path, f.Source)
 		files = append(files, f)
 	})
 	return files, problems
 }
 
-// Each loads the files the arguments name, as Load does, and hands each
-// to fn in argument order on the calling goroutine, then forgets it: only
-// a small window of files is in memory at once, however many there are.
+// Stream loads the files the arguments name, as Load does, and runs work
+// on each in the worker that loaded it: per-file work uses every core, and
+// a file is let go as soon as its work is done. deliver gets the results
+// in argument order on the calling goroutine. Only a small window of
+// results waits for deliver at once, however many files there are.
 // Problems with the arguments themselves are returned.
-func (l *Loader) Each(args []string, fn func(*File)) []diag.Diagnostic {
+func Stream[T any](l *Loader, args []string, work func(*File) T, deliver func(T)) []diag.Diagnostic {
 	paths, problems := Expand(args)
 	if len(l.opts.Roots) == 0 {
 		l.opts.Roots = defaultRoots(args)
 	}
-	l.each(paths, fn)
+	each(l, paths, work, deliver)
 	return problems
 }
 
-// each loads paths on the worker pool. A file may be loaded ahead of the
-// one fn is waiting for, but at most window files are held at once.
-func (l *Loader) each(paths []string, fn func(*File)) {
+// each loads paths on the worker pool and works on them there. A file
+// may be done ahead of the one deliver is waiting for, but at most
+// window results are held at once.
+func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T)) {
 	workers := min(l.opts.Workers, max(len(paths), 1))
 	window := 4 * workers
 	slots := make(chan struct{}, window)
-	ready := make([]chan *File, len(paths))
+	ready := make([]chan T, len(paths))
 	for i := range ready {
-		ready[i] = make(chan *File, 1)
+		ready[i] = make(chan T, 1)
 	}
-	work := make(chan int)
+	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
+			for i := range jobs {
 				if paths[i] == "-" {
-					ready[i] <- l.loadStdin()
+					ready[i] <- work(l.loadStdin())
 				} else {
-					ready[i] <- l.loadFile(paths[i])
+					ready[i] <- work(l.loadFile(paths[i]))
 				}
 			}
 		}()
@@ -175,14 +178,14 @@ func (l *Loader) each(paths []string, fn func(*File)) {
 	go func() {
 		for i := range paths {
 			slots <- struct{}{}
-			work <- i
+			jobs <- i
 		}
-		close(work)
+		close(jobs)
 	}()
 	for i := range paths {
-		f := <-ready[i]
+		r := <-ready[i]
 		ready[i] = nil
-		fn(f)
+		deliver(r)
 		<-slots
 	}
 	wg.Wait()

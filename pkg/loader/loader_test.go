@@ -2,11 +2,14 @@ package loader
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -322,5 +325,43 @@ func TestIncludeWithinRepositoryByAbsolutePath(t *testing.T) {
 	files, _ = New(Options{}).Load([]string{m2})
 	if d := firstDiag(t, files[0]); d.Rule != diag.RuleInclude || !strings.Contains(d.Message, "leaves") {
 		t.Errorf("include outside the repository: %s", d)
+	}
+}
+
+// Stream delivers results in argument order while the workers run ahead,
+// never holding more than its window of undelivered results.
+func TestStreamOrderAndWindow(t *testing.T) {
+	dir := t.TempDir()
+	var want []string
+	for i := range 60 {
+		want = append(want, write(t, dir, fmt.Sprintf("m%02d.journey.yaml", i), fmt.Sprintf("kind: Journey\nversion: 1\ntitle: Map %d\n", i)))
+	}
+	const workers = 3
+	l := New(Options{Workers: workers})
+	var pending, most atomic.Int64
+	var got []string
+	problems := Stream(l, []string{dir}, func(f *File) string {
+		n := pending.Add(1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		if f.Journey == nil || diag.AnyFatal(f.Diags) {
+			t.Errorf("%s: %v", f.Path, f.Diags)
+		}
+		return f.Path
+	}, func(path string) {
+		if len(got) == 0 {
+			time.Sleep(50 * time.Millisecond) // let the workers fill the window
+		}
+		pending.Add(-1)
+		got = append(got, path)
+	})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if m := most.Load(); m > 4*workers || m < 2 {
+		t.Errorf("%d results waited at once; the window is %d", m, 4*workers)
 	}
 }
