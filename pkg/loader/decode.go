@@ -17,6 +17,9 @@ import (
 // value of the wrong type is skipped, because the schema has reported it.
 type decoder struct {
 	file string
+	// uniqueKeys is set when yamlx.Check found no duplicate key, so a key
+	// need not be looked for earlier in its mapping.
+	uniqueKeys bool
 }
 
 // object is one mapping node with its keys indexed.
@@ -30,9 +33,9 @@ func (d *decoder) pos(n *yaml.Node) model.Pos {
 	return model.Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-func (d *decoder) object(n *yaml.Node) *object {
+func (d *decoder) object(n *yaml.Node) object {
 	n = yamlx.Resolve(n)
-	o := &object{d: d}
+	o := object{d: d}
 	o.meta.Pos = d.pos(n)
 	if n.Kind != yaml.MappingNode {
 		return o
@@ -44,7 +47,7 @@ func (d *decoder) object(n *yaml.Node) *object {
 		if k.Kind != yaml.ScalarNode {
 			continue
 		}
-		if o.meta.Has(k.Value) {
+		if !d.uniqueKeys && o.meta.Has(k.Value) {
 			continue // the first one wins; the duplicate is reported
 		}
 		o.meta.Fields = append(o.meta.Fields, model.Field{Name: k.Value, Line: k.Line, Col: k.Column})
@@ -179,7 +182,7 @@ func (d *decoder) journey(root *yaml.Node) *model.Journey {
 		ReviewEveryDays: o.integer("review_every_days"),
 		BrandValues:     o.strings("brand_values"),
 		Tags:            o.strings("tags"),
-		Include:         d.includes(o),
+		Include:         d.includes(&o),
 	}
 	if j.ReviewEveryDays <= 0 {
 		j.ReviewEveryDays = 90
@@ -210,7 +213,7 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 		Description: o.str("description"),
 		Owner:       o.str("owner"),
 		Tags:        o.strings("tags"),
-		Include:     d.includes(o),
+		Include:     d.includes(&o),
 	}
 	l.ID = o.id(l.Title, "personas", 0)
 	for i, n := range o.list("personas") {
@@ -332,7 +335,7 @@ func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
 		t.Personas = o.strings("personas")
 		t.PersonasExplicit = true
 	}
-	t.Emotion = d.emotion(o)
+	t.Emotion = d.emotion(&o)
 	for k, pn := range o.list("pain_points") {
 		p := d.painPoint(pn, k)
 		p.Touchpoint = t

@@ -401,12 +401,13 @@ func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem
 	for _, pr := range problems {
 		reported[[2]int{pr.Line, pr.Col}] = true
 	}
-	for _, d := range schema.Validate(f.Path, root) {
+	unique := !slices.ContainsFunc(problems, func(p yamlx.Problem) bool { return p.Kind == "duplicate-key" })
+	for _, d := range schema.Validate(f.Path, root, unique) {
 		if !reported[[2]int{d.Line, d.Col}] {
 			p.own = append(p.own, d)
 		}
 	}
-	dec := &decoder{file: f.Path}
+	dec := &decoder{file: f.Path, uniqueKeys: unique}
 	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && yamlx.Resolve(kind).Value == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)

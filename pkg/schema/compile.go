@@ -15,7 +15,8 @@ import (
 type rule struct {
 	def string // the $defs entry this subschema belongs to, for did-you-mean
 
-	ref        string // "#/$defs/name", resolved lazily through the compiled set
+	ref        string // "#/$defs/name"
+	target     *rule  // the definition ref names, set once the schema is compiled
 	types      []string
 	enum       []any
 	hasConst   bool
@@ -128,7 +129,7 @@ func compileSchema(raw []byte) (*compiled, error) {
 		return nil, err
 	}
 	c.root = root
-	// Every reference must name a definition.
+	// Every reference must name a definition; each is linked to it.
 	var check func(r *rule) error
 	seen := map[*rule]bool{}
 	check = func(r *rule) error {
@@ -137,7 +138,7 @@ func compileSchema(raw []byte) (*compiled, error) {
 		}
 		seen[r] = true
 		if r.ref != "" {
-			if _, ok := c.defs[strings.TrimPrefix(r.ref, "#/$defs/")]; !ok {
+			if r.target = c.defs[strings.TrimPrefix(r.ref, "#/$defs/")]; r.target == nil {
 				return fmt.Errorf("unresolved $ref %s", r.ref)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -45,7 +46,11 @@ func agree(t *testing.T, s *jsonschema.Schema, name string, root *yaml.Node) boo
 		return false // the loader reports these before validation
 	}
 	oracleValid := s.Validate(value) == nil
-	found := Validate(name, root)
+	found := Validate(name, root, true)
+	// Without duplicate keys, looking for earlier keys changes nothing.
+	if slow := Validate(name, root, false); !reflect.DeepEqual(found, slow) {
+		t.Errorf("%s: with unique keys %v, without %v", name, found, slow)
+	}
 	if oracleValid != (len(found) == 0) {
 		var b strings.Builder
 		_ = yaml.NewEncoder(&b).Encode(root)

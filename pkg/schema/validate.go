@@ -38,16 +38,19 @@ func rules() *compiled {
 // Validate checks a parsed document against the embedded JSON Schema,
 // walking the YAML nodes directly, and returns findings placed at the nodes
 // they are about. Aliases must already have passed yamlx.Check's budget.
-func Validate(file string, root *yaml.Node) []diag.Diagnostic {
-	v := &validator{c: rules(), file: file}
+// uniqueKeys tells that yamlx.Check found no duplicate key; otherwise only
+// the first of a repeated key is validated (Check reports the others).
+func Validate(file string, root *yaml.Node, uniqueKeys bool) []diag.Diagnostic {
+	v := &validator{c: rules(), file: file, uniqueKeys: uniqueKeys}
 	// One path buffer serves the whole walk: deep enough that appending a
 	// key or index never reallocates.
 	return v.check(v.c.root, root, nil, make([]string, 0, 64))
 }
 
 type validator struct {
-	c    *compiled
-	file string
+	c          *compiled
+	file       string
+	uniqueKeys bool
 	// quiet is set while a oneOf branch or an if is tried: only whether
 	// findings exist matters then, so none is spelled out.
 	quiet bool
@@ -66,8 +69,8 @@ func (v *validator) valid(r *rule, n, key *yaml.Node, path []string) bool {
 }
 
 func (v *validator) resolve(r *rule) *rule {
-	for r.ref != "" {
-		r = v.c.defs[strings.TrimPrefix(r.ref, "#/$defs/")]
+	for r.target != nil {
+		r = r.target
 	}
 	return r
 }
@@ -90,6 +93,9 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 	}
 	got := kindOf(n)
 	if len(r.types) > 0 && !typeMatches(r.types, n, got) {
+		if v.quiet {
+			return failed // before the message's arguments are worked out
+		}
 		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where()), strings.Join(article(r.types), " or "), article([]string{got})[0])
 	}
 	var out []diag.Diagnostic
@@ -107,6 +113,9 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		out = append(out, fail(n, diag.RuleSchema, "%s", msg)...)
 	}
 	if r.hasConst && !equals(r.constant, n, got) {
+		if v.quiet {
+			return failed
+		}
 		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where()), show(n, got), fmt.Sprint(r.constant))...)
 	}
 	if f, ok := numberOf(n, got); ok {
@@ -163,8 +172,10 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 		if k.Kind != yaml.ScalarNode {
 			continue // reported by yamlx.Check
 		}
-		if first, _ := yamlx.MapGet(n, k.Value); first != n.Content[i] {
-			continue // reported by yamlx.Check
+		if !v.uniqueKeys {
+			if first, _ := yamlx.MapGet(n, k.Value); first != n.Content[i] {
+				continue // reported by yamlx.Check
+			}
 		}
 		name := k.Value
 		distinct++
