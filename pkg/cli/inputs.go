@@ -162,22 +162,31 @@ func (c *checked) add(r checkedFile) {
 // the others emptied but still counted, so line numbers stay right and a
 // run over thousands of maps with findings holds a few lines of each.
 func snippetLines(src []byte, path string, ds []diag.Diagnostic) []byte {
-	want := map[int]bool{}
+	var want []int
 	for _, d := range ds {
 		if d.File == path && d.Line > 0 {
-			want[d.Line] = true
+			want = append(want, d.Line)
 		}
 	}
-	var out []byte
-	for n := 1; len(src) > 0; n++ {
-		line, rest, found := bytes.Cut(src, []byte("\n"))
-		if want[n] {
-			out = append(out, line...)
+	slices.Sort(want)
+	want = slices.Compact(want)
+	out := make([]byte, 0, len(want)*80+bytes.Count(src, []byte("\n")))
+	line := 1
+	for len(src) > 0 {
+		end := bytes.IndexByte(src, '\n')
+		if end < 0 {
+			end = len(src)
 		}
-		if found {
+		if len(want) > 0 && want[0] == line {
+			out = append(out, src[:end]...)
+			want = want[1:]
+		}
+		if end < len(src) {
 			out = append(out, '\n')
+			end++
 		}
-		src = rest
+		src = src[end:]
+		line++
 	}
 	return out
 }

@@ -152,6 +152,8 @@ func TestSnippetLinesKeepsOnlyLinesWithFindings(t *testing.T) {
 	ds := []diag.Diagnostic{
 		{Pos: model.Pos{File: "m.yaml", Line: 2, Col: 1}},
 		{Pos: model.Pos{File: "m.yaml", Line: 4, Col: 1}},
+		{Pos: model.Pos{File: "m.yaml", Line: 2, Col: 3}}, // the same line again
+		{Pos: model.Pos{File: "m.yaml", Line: 9, Col: 1}}, // past the end
 		{Pos: model.Pos{File: "other.yaml", Line: 1, Col: 1}},
 	}
 	if got, want := string(snippetLines(src, "m.yaml", ds)), "\nb: 2\r\n\nd: 4"; got != want {

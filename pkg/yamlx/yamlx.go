@@ -75,8 +75,8 @@ func Parse(src []byte) (*yaml.Node, error) {
 // hasDocumentMarker reports whether a line starts with "---" or "...",
 // the only way a stream holds more than one document.
 func hasDocumentMarker(src []byte) bool {
-	for line := range bytes.Lines(src) {
-		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+	for _, marker := range []string{"---", "..."} {
+		if bytes.HasPrefix(src, []byte(marker)) || bytes.Contains(src, []byte("\n"+marker)) {
 			return true
 		}
 	}

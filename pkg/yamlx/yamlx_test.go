@@ -112,3 +112,19 @@ func TestNumberAgreesWithDecoder(t *testing.T) {
 		}
 	}
 }
+
+func TestHasDocumentMarker(t *testing.T) {
+	for src, want := range map[string]bool{
+		"---\nkind: Journey\n":            true,
+		"kind: Journey\n---\nkind: x\n":   true,
+		"kind: Journey\r\n...\r\n":        true,
+		"kind: Journey\ntitle: a --- b\n": false,
+		"title: |\n  ---\n":               false,
+		"kind: Journey\n":                 false,
+		"":                                false,
+	} {
+		if got := hasDocumentMarker([]byte(src)); got != want {
+			t.Errorf("hasDocumentMarker(%q) = %v", src, got)
+		}
+	}
+}
