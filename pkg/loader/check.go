@@ -21,12 +21,12 @@ func (c *checks) add(p model.Pos, rule, format string, args ...any) {
 type ids struct {
 	c    *checks
 	kind string
-	seen map[string]model.Meta
+	seen map[string]*model.Meta
 }
 
-func (c *checks) ids(kind string) *ids { return &ids{c: c, kind: kind, seen: map[string]model.Meta{}} }
+func (c *checks) ids(kind string) *ids { return &ids{c: c, kind: kind, seen: map[string]*model.Meta{}} }
 
-func (s *ids) add(id string, m model.Meta, name string) {
+func (s *ids) add(id string, m *model.Meta, name string) {
 	if first, dup := s.seen[id]; dup {
 		from := ""
 		if !m.Has("id") {
@@ -52,8 +52,16 @@ func (s *ids) list() []string {
 	return out
 }
 
+// origin names the item a reference is written in, spelled out only
+// when the reference names nothing.
+type origin struct {
+	kind, id, field string
+}
+
+func (o origin) String() string { return fmt.Sprintf("%s %q%s", o.kind, o.id, o.field) }
+
 // ref reports an id that names no item of the kind.
-func (s *ids) ref(id string, p model.Pos, from string) {
+func (s *ids) ref(id string, p model.Pos, from origin) {
 	if id == "" || s.has(id) {
 		return
 	}
@@ -72,26 +80,26 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 	personas := c.ids("persona")
 	all := j.AllPersonas()
 	for _, p := range append(all[len(j.Personas):len(all):len(all)], j.Personas...) {
-		personas.add(p.ID, p.Meta, "name")
+		personas.add(p.ID, &p.Meta, "name")
 	}
 	metrics := c.ids("metric")
 	for _, m := range j.Metrics {
-		metrics.add(m.ID, m.Meta, "name")
+		metrics.add(m.ID, &m.Meta, "name")
 	}
 	goals := c.ids("goal")
 	for _, g := range j.Goals {
-		goals.add(g.ID, g.Meta, "title")
-		metrics.ref(g.Metric, g.At("metric"), fmt.Sprintf("goal %q", g.ID))
+		goals.add(g.ID, &g.Meta, "title")
+		metrics.ref(g.Metric, g.At("metric"), origin{"goal", g.ID, ""})
 	}
 	stages, touchpoints, painPoints, actions := c.ids("stage"), c.ids("touchpoint"), c.ids("pain point"), c.ids("action")
 	for _, s := range j.Stages {
-		stages.add(s.ID, s.Meta, "name")
+		stages.add(s.ID, &s.Meta, "name")
 		for _, t := range s.Touchpoints {
-			touchpoints.add(t.ID, t.Meta, "name")
+			touchpoints.add(t.ID, &t.Meta, "name")
 			for _, p := range t.PainPoints {
-				painPoints.add(p.ID, p.Meta, "description")
+				painPoints.add(p.ID, &p.Meta, "description")
 				for _, a := range p.Actions {
-					actions.add(a.ID, a.Meta, "title")
+					actions.add(a.ID, &a.Meta, "title")
 				}
 			}
 		}
@@ -102,7 +110,7 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 		everyone = append(everyone, p.ID)
 	}
 	for _, t := range j.Touchpoints() {
-		from := fmt.Sprintf("touchpoint %q", t.ID)
+		from := origin{"touchpoint", t.ID, ""}
 		for i, id := range t.Personas {
 			personas.ref(id, t.ItemAt("personas", i), from)
 		}
@@ -110,17 +118,17 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 			t.Personas = everyone // default: every persona
 		}
 		for _, pe := range t.Emotion.PerPersona {
-			personas.ref(pe.Persona, pe.Pos, from+" emotion")
+			personas.ref(pe.Persona, pe.Pos, origin{"touchpoint", t.ID, " emotion"})
 		}
 		for i, id := range t.Metrics {
 			metrics.ref(id, t.ItemAt("metrics", i), from)
 		}
 		for i, id := range t.Next {
-			touchpoints.ref(id, t.ItemAt("next", i), from+" next")
+			touchpoints.ref(id, t.ItemAt("next", i), origin{"touchpoint", t.ID, " next"})
 		}
 		for _, a := range actionsOf(t) {
 			for i, id := range a.Metrics {
-				metrics.ref(id, a.ItemAt("metrics", i), fmt.Sprintf("action %q", a.ID))
+				metrics.ref(id, a.ItemAt("metrics", i), origin{"action", a.ID, ""})
 			}
 		}
 	}
@@ -139,7 +147,7 @@ func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
 	c := &checks{}
 	personas := c.ids("persona")
 	for _, p := range l.Personas {
-		personas.add(p.ID, p.Meta, "name")
+		personas.add(p.ID, &p.Meta, "name")
 	}
 	seen := map[*model.PersonaLibrary]bool{}
 	var walk func([]*model.PersonaLibrary)
@@ -150,7 +158,7 @@ func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
 			}
 			seen[lib] = true
 			for _, p := range lib.Personas {
-				personas.add(p.ID, p.Meta, "name")
+				personas.add(p.ID, &p.Meta, "name")
 			}
 			walk(lib.Included)
 		}
