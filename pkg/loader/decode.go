@@ -130,17 +130,12 @@ func (o *object) strings(key string) []string {
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
-	pos := make([]model.Pos, 0, len(n.Content))
 	for _, item := range n.Content {
 		if item = yamlx.Resolve(item); item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
+			o.meta.Items = append(o.meta.Items, model.Item{Field: key, Index: len(out), Line: item.Line, Col: item.Column})
 			out = append(out, item.Value)
-			pos = append(pos, o.d.pos(item))
 		}
 	}
-	if o.meta.Items == nil {
-		o.meta.Items = map[string][]model.Pos{}
-	}
-	o.meta.Items[key] = pos
 	return out
 }
 

@@ -26,15 +26,24 @@ type Meta struct {
 	Fields []Field `json:"-"`
 	// Ext holds the `x-` extension keys, kept verbatim and ignored by rules.
 	Ext map[string]any `json:"-"`
-	// Items holds the positions of the entries of list fields of plain
-	// values (personas, metrics, next...), by field.
-	Items map[string][]Pos `json:"-"`
+	// Items are where the entries of list fields of plain values
+	// (personas, metrics, next...) are written.
+	Items []Item `json:"-"`
+}
+
+// Item is where entry Index of a list field is written (in the file of
+// the element's Pos).
+type Item struct {
+	Field            string
+	Index, Line, Col int
 }
 
 // ItemAt returns the position of entry i of a list field, or of the field.
 func (m Meta) ItemAt(field string, i int) Pos {
-	if ps := m.Items[field]; i < len(ps) {
-		return ps[i]
+	for _, it := range m.Items {
+		if it.Field == field && it.Index == i {
+			return Pos{File: m.Pos.File, Line: it.Line, Col: it.Col}
+		}
 	}
 	return m.At(field)
 }
