@@ -139,7 +139,7 @@ func fieldChanges(old, new []value) []Field {
 }
 
 func (c *comparer) mapFields(old, new *model.Journey) {
-	if len(old.Fields) == 0 && len(new.Fields) == 0 && old.Kind == "" && new.Kind == "" {
+	if !old.Written() && !new.Written() && old.Kind == "" && new.Kind == "" {
 		return
 	}
 	id := new.ID

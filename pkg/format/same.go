@@ -97,9 +97,9 @@ func sameData(a, b *facts) error {
 }
 
 var (
-	posType    = reflect.TypeOf(model.Pos{})
-	fieldsType = reflect.TypeOf([]model.Field{})
-	itemsType  = reflect.TypeOf([]model.Item{})
+	posType   = reflect.TypeOf(model.Pos{})
+	keysType  = reflect.TypeOf((*model.Keys)(nil)).Elem()
+	itemsType = reflect.TypeOf([]model.Item{})
 )
 
 // ModelOptions make go-cmp compare two models by their data: positions are
@@ -112,7 +112,7 @@ func ModelOptions() cmp.Option {
 			return false
 		}
 		switch sf.Type() {
-		case posType, fieldsType, itemsType:
+		case posType, keysType, itemsType:
 			return true
 		}
 		parent := p.Index(-2).Type()

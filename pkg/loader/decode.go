@@ -41,27 +41,40 @@ func (d *decoder) object(n *yaml.Node) object {
 		return o
 	}
 	o.node = n
-	o.meta.Fields = make([]model.Field, 0, len(n.Content)/2)
+	o.meta.Keys = (*mappingKeys)(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
-		if k.Kind != yaml.ScalarNode {
+		if k.Kind != yaml.ScalarNode || !strings.HasPrefix(k.Value, "x-") {
 			continue
 		}
-		if !d.uniqueKeys && o.meta.Has(k.Value) {
-			continue // the first one wins; the duplicate is reported
-		}
-		o.meta.Fields = append(o.meta.Fields, model.Field{Name: k.Value, Line: k.Line, Col: k.Column})
-		if strings.HasPrefix(k.Value, "x-") {
-			if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
-				if o.meta.Ext == nil {
-					o.meta.Ext = map[string]any{}
-				}
-				o.meta.Ext[k.Value] = v
+		if !d.uniqueKeys {
+			if first, _ := yamlx.MapGet(n, k.Value); first != n.Content[i] {
+				continue // the first one wins; the duplicate is reported
 			}
+		}
+		if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
+			if o.meta.Ext == nil {
+				o.meta.Ext = map[string]any{}
+			}
+			o.meta.Ext[k.Value] = v
 		}
 	}
 	return o
 }
+
+// mappingKeys answers model.Keys from the mapping node itself.
+type mappingKeys yaml.Node
+
+func (m *mappingKeys) Key(name string) (line, col int, ok bool) {
+	k, _ := yamlx.MapGet((*yaml.Node)(m), name)
+	if k == nil {
+		return 0, 0, false
+	}
+	k = yamlx.Resolve(k)
+	return k.Line, k.Column, true
+}
+
+func (m *mappingKeys) Len() int { return len(m.Content) / 2 }
 
 // value returns the value of key; the first one when it is repeated.
 func (o *object) value(key string) *yaml.Node {

@@ -20,10 +20,9 @@ func (p Pos) IsZero() bool { return p.Line == 0 }
 type Meta struct {
 	// Pos is where the element starts (the mapping node).
 	Pos Pos `json:"-"`
-	// Fields are the keys present in the source, in order, so a finding
-	// about one field can point at it. Elements have a dozen keys at most:
-	// a list is cheaper to build and to search than a map.
-	Fields []Field `json:"-"`
+	// Keys finds the keys present in the source, so a finding about one
+	// field can point at it. nil when the element is not a mapping.
+	Keys Keys `json:"-"`
 	// Ext holds the `x-` extension keys, kept verbatim and ignored by rules.
 	Ext map[string]any `json:"-"`
 	// Items are where the entries of list fields of plain values
@@ -51,9 +50,9 @@ func (m Meta) ItemAt(field string, i int) Pos {
 // At returns the position of the named field, or of the element itself
 // when the field is absent.
 func (m Meta) At(field string) Pos {
-	for _, f := range m.Fields {
-		if f.Name == field {
-			return Pos{File: m.Pos.File, Line: f.Line, Col: f.Col}
+	if m.Keys != nil {
+		if line, col, ok := m.Keys.Key(field); ok {
+			return Pos{File: m.Pos.File, Line: line, Col: col}
 		}
 	}
 	return m.Pos
@@ -61,20 +60,26 @@ func (m Meta) At(field string) Pos {
 
 // Has reports whether the field was written in the source.
 func (m Meta) Has(field string) bool {
-	for _, f := range m.Fields {
-		if f.Name == field {
-			return true
-		}
+	if m.Keys == nil {
+		return false
 	}
-	return false
+	_, _, ok := m.Keys.Key(field)
+	return ok
 }
 
-// Field is one key of an element and where it is written (in the file of
-// the element's Pos).
-type Field struct {
-	Name      string
-	Line, Col int
+// Keys looks up the keys of an element where they are written. The loader
+// answers it from the parsed YAML, so no copy of the keys is made per
+// element.
+type Keys interface {
+	// Key returns the line and column of the first key named name, in
+	// the file of the element's Pos; ok is false when there is none.
+	Key(name string) (line, col int, ok bool)
+	// Len is the number of keys written.
+	Len() int
 }
+
+// Written reports whether the element has any key in the source.
+func (m Meta) Written() bool { return m.Keys != nil && m.Keys.Len() > 0 }
 
 // Kinds of file.
 const (
