@@ -125,7 +125,7 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 type checked struct {
 	files   []report.FileSummary
 	diags   []diag.Diagnostic
-	sources map[string][]byte
+	sources map[string]snippet
 }
 
 // checkedFile is what a run keeps of one file. It is made in the worker
@@ -133,15 +133,15 @@ type checked struct {
 type checkedFile struct {
 	summary report.FileSummary
 	diags   []diag.Diagnostic
-	snippet []byte // the lines diags point at (snippetLines)
-	fatal   bool   // the file could not be read or parsed
+	snippet snippet // the lines diags point at
+	fatal   bool    // the file could not be read or parsed
 }
 
 // checkFile keeps of a file what the report needs of it with findings ds.
 func checkFile(f *loader.File, ds []diag.Diagnostic) checkedFile {
 	r := checkedFile{summary: summaryOf(f), diags: ds, fatal: diag.AnyFatal(f.Diags)}
 	if len(ds) > 0 {
-		r.snippet = snippetLines(f.Source, f.Path, ds)
+		r.snippet = snippetOf(f.Source, f.Path, ds)
 	}
 	return r
 }
@@ -153,15 +153,21 @@ func (c *checked) add(r checkedFile) {
 	}
 	c.diags = append(c.diags, r.diags...)
 	if c.sources == nil {
-		c.sources = map[string][]byte{}
+		c.sources = map[string]snippet{}
 	}
 	c.sources[r.summary.Path] = r.snippet
 }
 
-// snippetLines keeps of a source only the lines findings in it point at,
-// the others emptied but still counted, so line numbers stay right and a
-// run over thousands of maps with findings holds a few lines of each.
-func snippetLines(src []byte, path string, ds []diag.Diagnostic) []byte {
+// snippet is what a run keeps of a source with findings: only the lines
+// the findings point at, so a run over thousands of maps holds a few
+// lines of each.
+type snippet struct {
+	numbers []int // ascending
+	lines   []string
+}
+
+// snippetOf keeps the lines of src that findings in path point at.
+func snippetOf(src []byte, path string, ds []diag.Diagnostic) snippet {
 	var want []int
 	for _, d := range ds {
 		if d.File == path && d.Line > 0 {
@@ -170,23 +176,32 @@ func snippetLines(src []byte, path string, ds []diag.Diagnostic) []byte {
 	}
 	slices.Sort(want)
 	want = slices.Compact(want)
-	out := make([]byte, 0, len(want)*80+bytes.Count(src, []byte("\n")))
-	line := 1
-	for len(src) > 0 {
+	s := snippet{numbers: make([]int, 0, len(want)), lines: make([]string, 0, len(want))}
+	for line := 1; len(src) > 0 && len(want) > 0; line++ {
 		end := bytes.IndexByte(src, '\n')
 		if end < 0 {
 			end = len(src)
 		}
-		if len(want) > 0 && want[0] == line {
-			out = append(out, src[:end]...)
+		if want[0] == line {
+			s.numbers = append(s.numbers, line)
+			s.lines = append(s.lines, string(src[:end]))
 			want = want[1:]
 		}
-		if end < len(src) {
+		src = src[min(end+1, len(src)):]
+	}
+	return s
+}
+
+// source spells the kept lines out at their line numbers, the lines
+// between them empty, for the reports.
+func (s snippet) source() []byte {
+	var out []byte
+	line := 1
+	for i, n := range s.numbers {
+		for ; line < n; line++ {
 			out = append(out, '\n')
-			end++
 		}
-		src = src[end:]
-		line++
+		out = append(out, s.lines[i]...)
 	}
 	return out
 }
@@ -201,8 +216,8 @@ func (c *checked) findings(problems []diag.Diagnostic) []diag.Diagnostic {
 // source finds a file's bytes: a checked file, else an included one.
 func (c *checked) source(l *loader.Loader) func(string) []byte {
 	return func(path string) []byte {
-		if b, ok := c.sources[path]; ok {
-			return b
+		if s, ok := c.sources[path]; ok {
+			return s.source()
 		}
 		return l.Source(path)
 	}

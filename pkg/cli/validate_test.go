@@ -147,7 +147,7 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-func TestSnippetLinesKeepsOnlyLinesWithFindings(t *testing.T) {
+func TestSnippetKeepsOnlyLinesWithFindings(t *testing.T) {
 	src := []byte("a: 1\nb: 2\r\nc: 3\nd: 4")
 	ds := []diag.Diagnostic{
 		{Pos: model.Pos{File: "m.yaml", Line: 2, Col: 1}},
@@ -156,7 +156,7 @@ func TestSnippetLinesKeepsOnlyLinesWithFindings(t *testing.T) {
 		{Pos: model.Pos{File: "m.yaml", Line: 9, Col: 1}}, // past the end
 		{Pos: model.Pos{File: "other.yaml", Line: 1, Col: 1}},
 	}
-	if got, want := string(snippetLines(src, "m.yaml", ds)), "\nb: 2\r\n\nd: 4"; got != want {
-		t.Errorf("snippetLines = %q, want %q", got, want)
+	if got, want := string(snippetOf(src, "m.yaml", ds).source()), "\nb: 2\r\n\nd: 4"; got != want {
+		t.Errorf("snippetOf(...).source() = %q, want %q", got, want)
 	}
 }
