@@ -75,6 +75,7 @@ func (f *File) Valid() bool { return diag.Max(f.Diags) < diag.Error }
 // file, so its findings do not depend on the order files were loaded in.
 type Loader struct {
 	opts Options
+	wd   string // the working directory when the loader was made
 
 	mu      sync.Mutex
 	parsed  map[string]*cacheEntry // included files, by absolute path
@@ -102,6 +103,9 @@ func New(opts Options) *Loader {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	l := &Loader{opts: opts, parsed: map[string]*cacheEntry{}, sources: map[string][]byte{}}
+	// Relative paths are made absolute against the directory the loader
+	// starts in, asked once instead of once per file.
+	l.wd, _ = os.Getwd()
 	if l.opts.ReadFile == nil {
 		l.opts.ReadFile = l.readOS
 	}
@@ -262,7 +266,7 @@ func (l *Loader) LoadFile(path string) *File {
 
 func (l *Loader) loadFile(path string) *File {
 	path = filepath.Clean(path)
-	abs := absPath(path)
+	abs := l.absPath(path)
 	data, err := l.opts.ReadFile(path)
 	return l.resolve(l.parse(path, abs, data, err))
 }
@@ -272,14 +276,14 @@ func (l *Loader) loadFile(path string) *File {
 func (l *Loader) LoadBytes(path string, data []byte) *File {
 	path = filepath.Clean(path)
 	l.keepSource(path, data)
-	return l.resolve(l.parse(path, absPath(path), data, nil))
+	return l.resolve(l.parse(path, l.absPath(path), data, nil))
 }
 
-func absPath(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
+func (l *Loader) absPath(path string) string {
+	if filepath.IsAbs(path) || l.wd == "" {
+		return filepath.Clean(path)
 	}
-	return path
+	return filepath.Join(l.wd, path)
 }
 
 // parseIncluded parses an included file once per Loader.
