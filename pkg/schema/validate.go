@@ -118,7 +118,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where()), show(n, got), fmt.Sprint(r.constant))...)
 	}
-	if f, ok := numberOf(n, got); ok {
+	if f, ok := v.ranged(r, n, got); ok {
 		if r.minimum != nil && f < *r.minimum {
 			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where()), n.Value, formatFloat(*r.minimum))...)
 		}
@@ -309,6 +309,15 @@ func typeMatches(want []string, n *yaml.Node, got string) bool {
 		}
 	}
 	return false
+}
+
+// ranged returns the number to hold to r's minimum and maximum; ok is
+// false when r has neither, so most numbers are never read.
+func (v *validator) ranged(r *rule, n *yaml.Node, got string) (float64, bool) {
+	if r.minimum == nil && r.maximum == nil {
+		return 0, false
+	}
+	return numberOf(n, got)
 }
 
 func numberOf(n *yaml.Node, got string) (float64, bool) {
