@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -27,6 +28,7 @@ func compareMain(args []string) error {
 	n := fs.Int("n", 2000, "maps in the large corpus")
 	small := fs.Int("small", 100, "maps in the small corpus (memory must not grow with the count)")
 	runs := fs.Int("runs", 3, "runs of each command; the fastest is reported")
+	pairs := fs.Int("pairs", 7, "interleaved floor and lint runs the lint / floor ratio is the median of")
 	today := fs.String("today", "2026-11-23", "--today for lint, so findings do not depend on the day")
 	_ = fs.Parse(args)
 
@@ -76,6 +78,14 @@ func compareMain(args []string) error {
 		dot = m.run("Graphviz dot -Tsvg on that DOT", 1, path, "-Tsvg", "-o", filepath.Join(tmp, "native.svg"), dotFile)
 	}
 
+	// The headline ratio: on a shared machine the speed drifts between
+	// the floor's runs and lint's, so they are timed in pairs, one right
+	// after the other (in alternating order), and the median of the
+	// pairs' ratios is reported.
+	floorArgs := []string{self, "floor", bigDir}
+	lintArgs := []string{bin, "lint", "--today", *today, bigDir}
+	ratios, pairErr := pairedRatios(*pairs, lintArgs, floorArgs)
+
 	fmt.Printf("Machine: %s, %d cores, %s/%s, %s. Best of %d runs; CPU is user+system time; memory is peak resident set.\n\n",
 		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), *runs)
 	fmt.Println("| command | maps | wall | CPU | peak memory | vs floor |")
@@ -92,8 +102,11 @@ func compareMain(args []string) error {
 		fmt.Printf("| %s | %d | %s | %s | %.1f MB | %s |\n", r.name, r.files, round(r.wall), round(r.cpu), float64(r.rss)/1024, ratio)
 	}
 	fmt.Println()
-	if lint.err == nil && floor.err == nil {
-		fmt.Printf("- lint / floor, wall time on %d maps: %.2fx (target 1.2x)\n", *n, lint.wall.Seconds()/floor.wall.Seconds())
+	if pairErr == nil && len(ratios) > 0 {
+		fmt.Printf("- lint / floor, wall time on %d maps: %.2fx, the median of %d interleaved pairs (%.2fx to %.2fx; target 1.2x)\n",
+			*n, ratios[len(ratios)/2], len(ratios), ratios[0], ratios[len(ratios)-1])
+	} else if pairErr != nil {
+		fmt.Printf("- lint / floor pairs failed: %s\n", oneLine(pairErr.Error()))
 	}
 	if lint.err == nil && lintSmall.err == nil {
 		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", *n, *small, float64(lint.rss)/float64(lintSmall.rss))
@@ -123,24 +136,14 @@ func (m *measurer) run(name string, files int, bin string, args ...string) *resu
 	r := &result{name: name, files: files}
 	m.results = append(m.results, r)
 	for i := 0; i < m.runs; i++ {
-		var stderr bytes.Buffer
-		cmd := exec.Command(bin, args...)
-		cmd.Stdout = io.Discard
-		cmd.Stderr = &stderr
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start)
-		var exit *exec.ExitError
-		if errors.As(err, &exit) && exit.ExitCode() == 1 {
-			err = nil
-		}
+		wall, state, err := execOnce(append([]string{bin}, args...))
 		if err != nil {
-			r.err = fmt.Errorf("%v: %s", err, stderr.String())
+			r.err = err
 			return r
 		}
-		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		cpu := state.UserTime() + state.SystemTime()
 		var rss int64
-		if u, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		if u, ok := state.SysUsage().(*syscall.Rusage); ok {
 			rss = int64(u.Maxrss)
 		}
 		if i == 0 || wall < r.wall {
@@ -152,6 +155,52 @@ func (m *measurer) run(name string, files int, bin string, args ...string) *resu
 		}
 	}
 	return r
+}
+
+// pairedRatios runs a and b one right after the other n times, b first
+// every other time, and returns the ratios of a's wall time to b's, sorted.
+func pairedRatios(n int, a, b []string) ([]float64, error) {
+	var out []float64
+	for i := 0; i < n; i++ {
+		first, second := a, b
+		if i%2 == 1 {
+			first, second = b, a
+		}
+		t1, _, err := execOnce(first)
+		if err != nil {
+			return nil, err
+		}
+		t2, _, err := execOnce(second)
+		if err != nil {
+			return nil, err
+		}
+		if i%2 == 1 {
+			t1, t2 = t2, t1
+		}
+		out = append(out, t1.Seconds()/t2.Seconds())
+	}
+	sort.Float64s(out)
+	return out, nil
+}
+
+// execOnce runs a command line once and returns its wall time and how it
+// ended; exit 1 (findings) counts as success.
+func execOnce(argv []string) (time.Duration, *os.ProcessState, error) {
+	var stderr bytes.Buffer
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Stdout = io.Discard
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 1 {
+		err = nil
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("%v: %s", err, stderr.String())
+	}
+	return wall, cmd.ProcessState, nil
 }
 
 func round(d time.Duration) string {
