@@ -36,7 +36,8 @@ func docsCommand() *cobra.Command {
 
 // GenerateDocs writes the markdown command reference into mdDir and the
 // man pages (section 1) into manDir, replacing the generated files there.
-// `make docs` runs it (through TestDocsUpToDate -update).
+// `make docs` runs it (through TestDocsUpToDate -update); it lives in a
+// test file so the journey binary does not link the generators.
 func GenerateDocs(mdDir, manDir string) error {
 	for _, d := range []struct{ dir, glob string }{{mdDir, "journey*.md"}, {manDir, "journey*.1"}} {
 		if err := os.MkdirAll(d.dir, 0o755); err != nil {
