@@ -22,7 +22,9 @@ type decoder struct {
 	uniqueKeys bool
 }
 
-// object is one mapping node with its keys indexed.
+// object is one mapping node being decoded into an element. Its meta is
+// copied into the element last, once the list fields (strings) have
+// recorded their items' positions in it.
 type object struct {
 	d    *decoder
 	meta model.Meta
@@ -208,7 +210,7 @@ func (d *decoder) journey(root *yaml.Node) *model.Journey {
 	for i, n := range o.list("stages") {
 		j.Stages = append(j.Stages, d.stage(n, i))
 	}
-	j.Meta = o.meta // last: the list fields above record their items in it
+	j.Meta = o.meta
 	return j
 }
 
@@ -229,7 +231,7 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 		p.From = l
 		l.Personas = append(l.Personas, p)
 	}
-	l.Meta = o.meta // last: the list fields above record their items in it
+	l.Meta = o.meta
 	return l
 }
 
@@ -258,7 +260,7 @@ func (d *decoder) goal(n *yaml.Node, i int) *model.Goal {
 		Due:         o.date("due"),
 	}
 	g.ID = o.id(g.Title, "goal", i)
-	g.Meta = o.meta // last: the list fields above record their items in it
+	g.Meta = o.meta
 	return g
 }
 
@@ -281,7 +283,7 @@ func (d *decoder) metric(n *yaml.Node, i int) *model.Metric {
 		m.Direction = "higher-is-better"
 	}
 	m.ID = o.id(m.Name, "metric", i)
-	m.Meta = o.meta // last: the list fields above record their items in it
+	m.Meta = o.meta
 	return m
 }
 
@@ -297,7 +299,7 @@ func (d *decoder) persona(n *yaml.Node, i int) *model.Persona {
 		Preferences:  o.strings("preferences"),
 	}
 	p.ID = o.id(p.Name, "persona", i)
-	p.Meta = o.meta // last: the list fields above record their items in it
+	p.Meta = o.meta
 	return p
 }
 
@@ -315,7 +317,7 @@ func (d *decoder) stage(n *yaml.Node, i int) *model.Stage {
 		t.Stage = s
 		s.Touchpoints = append(s.Touchpoints, t)
 	}
-	s.Meta = o.meta // last: the list fields above record their items in it
+	s.Meta = o.meta
 	return s
 }
 
@@ -349,7 +351,7 @@ func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
 		p.Touchpoint = t
 		t.PainPoints = append(t.PainPoints, p)
 	}
-	t.Meta = o.meta // last: the list fields above record their items in it
+	t.Meta = o.meta
 	return t
 }
 
@@ -401,7 +403,7 @@ func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
 		a.PainPoint = p
 		p.Actions = append(p.Actions, a)
 	}
-	p.Meta = o.meta // last: the list fields above record their items in it
+	p.Meta = o.meta
 	return p
 }
 
@@ -427,6 +429,6 @@ func (d *decoder) action(n *yaml.Node, i int) *model.Action {
 		a.Confidence = *c
 	}
 	a.ID = o.id(a.Title, "action", i)
-	a.Meta = o.meta // last: the list fields above record their items in it
+	a.Meta = o.meta
 	return a
 }
