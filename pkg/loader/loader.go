@@ -160,7 +160,10 @@ func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T))
 	workers := min(l.opts.Workers, max(len(paths), 1))
 	window := 4 * workers
 	slots := make(chan struct{}, window)
-	ready := make([]chan T, len(paths))
+	// File i's result goes to ready[i%window]: file i+window is only sent
+	// out once file i is delivered, so the channel is empty again by then,
+	// and memory stays the same however many files there are.
+	ready := make([]chan T, window)
 	for i := range ready {
 		ready[i] = make(chan T, 1)
 	}
@@ -172,9 +175,9 @@ func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T))
 			defer wg.Done()
 			for i := range jobs {
 				if paths[i] == "-" {
-					ready[i] <- work(l.loadStdin())
+					ready[i%window] <- work(l.loadStdin())
 				} else {
-					ready[i] <- work(l.loadFile(paths[i]))
+					ready[i%window] <- work(l.loadFile(paths[i]))
 				}
 			}
 		}()
@@ -187,9 +190,7 @@ func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T))
 		close(jobs)
 	}()
 	for i := range paths {
-		r := <-ready[i]
-		ready[i] = nil
-		deliver(r)
+		deliver(<-ready[i%window])
 		<-slots
 	}
 	wg.Wait()
