@@ -112,7 +112,7 @@ func compareMain(args []string) error {
 		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", *n, *small, float64(lint.rss)/float64(lintSmall.rss))
 	}
 	if svg.err == nil && dot != nil && dot.err == nil {
-		fmt.Printf("- in-process SVG / native dot, 300 touchpoints: %.2fx (target 1.5x)\n", svg.wall.Seconds()/dot.wall.Seconds())
+		fmt.Printf("- journey render --format svg / native dot, 300 touchpoints, whole processes: %.2fx (the 1.5x target is for the layout in-process: BenchmarkRenderLarge/journey-svg)\n", svg.wall.Seconds()/dot.wall.Seconds())
 	}
 	return nil
 }
