@@ -126,12 +126,8 @@ func (l *Loader) Source(path string) []byte {
 // sorted by path. Problems with the arguments themselves (a path that does
 // not exist) are returned as fatal findings.
 func (l *Loader) Load(args []string) ([]*File, []diag.Diagnostic) {
-	paths, problems := Expand(args)
-	if len(l.opts.Roots) == 0 {
-		l.opts.Roots = defaultRoots(args)
-	}
-	files := make([]*File, 0, len(paths))
-	each(l, paths, func(f *File) *File { return f }, func(f *File) {
+	var files []*File
+	problems := Stream(l, args, func(f *File) *File { return f }, func(f *File) {
 		l.keepSource(f.Path, f.Source)
 		files = append(files, f)
 	})
@@ -147,7 +143,7 @@ func (l *Loader) Load(args []string) ([]*File, []diag.Diagnostic) {
 func Stream[T any](l *Loader, args []string, work func(*File) T, deliver func(T)) []diag.Diagnostic {
 	paths, problems := Expand(args)
 	if len(l.opts.Roots) == 0 {
-		l.opts.Roots = defaultRoots(args)
+		l.opts.Roots = DefaultRoots(args)
 	}
 	each(l, paths, work, deliver)
 	return problems
@@ -196,9 +192,10 @@ func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T))
 	wg.Wait()
 }
 
-// defaultRoots: includes may not leave the tree of the first argument or
-// the current directory (SPEC section 1).
-func defaultRoots(args []string) []string {
+// DefaultRoots returns the trees includes may not leave when
+// Options.Roots is empty: the current directory and that of the first
+// argument (SPEC section 1), and the git repository holding it.
+func DefaultRoots(args []string) []string {
 	var roots []string
 	if wd, err := os.Getwd(); err == nil {
 		roots = append(roots, wd)
