@@ -94,7 +94,7 @@ configuration errors, files that cannot be read or parsed.`,
 			}
 			summary := r.Summary()
 			if dropped > 0 {
-				summary += fmt.Sprintf(" (%s also at %s not reported)", pluralFinding(dropped), newFromRev)
+				summary += fmt.Sprintf(" (%s also at %s not reported)", report.Plural(dropped, "finding"), newFromRev)
 			}
 			fmt.Fprintln(a.env.Stderr, summary)
 			return exitFor(ds, fail)
@@ -107,13 +107,6 @@ configuration errors, files that cannot be read or parsed.`,
 	fl.StringVar(&configPath, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
 	fl.StringVar(&newFromRev, "new-from-rev", "", "report only findings not already present at git revision `REV` (matched by rule and item, not line)")
 	return cmd
-}
-
-func pluralFinding(n int) string {
-	if n == 1 {
-		return "1 finding"
-	}
-	return fmt.Sprintf("%d findings", n)
 }
 
 // LintRules describes the format checks and the lint rules, for formats
