@@ -45,17 +45,14 @@ const (
 
 // ParseLevel reads off, info, warning or error.
 func ParseLevel(s string) (Level, bool) {
-	switch s {
-	case "off":
+	if s == "off" {
 		return LevelOff, true
-	case "info":
-		return LevelInfo, true
-	case "warning":
-		return LevelWarning, true
-	case "error":
-		return LevelError, true
 	}
-	return LevelUnset, false
+	sev, err := diag.ParseSeverity(s)
+	if err != nil {
+		return LevelUnset, false
+	}
+	return levelOf(sev), true
 }
 
 // Severity is the severity of a level; 0 for off and unset.
