@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/gitrev"
 )
 
 // Result is what a validate or lint run found.
@@ -150,16 +150,14 @@ func isControl(r rune) bool {
 		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) // bidi overrides
 }
 
-// GitRoot runs `git rev-parse --show-toplevel` in dir (no shell) and
-// returns the repository root, or "" when dir is not in a repository.
+// GitRoot returns the real path of the root of the repository holding
+// directory dir, or "" when dir is not in a repository.
 func GitRoot(dir string) string {
-	cmd := exec.Command("git", "rev-parse", "--show-toplevel")
-	cmd.Dir = dir
-	out, err := cmd.Output()
+	repo, err := gitrev.Open(dir)
 	if err != nil {
 		return ""
 	}
-	return strings.TrimRight(string(out), "\r\n")
+	return repo.Dir
 }
 
 // repoPaths turns the paths of findings into paths relative to the root of
