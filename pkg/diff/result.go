@@ -138,23 +138,24 @@ func (d Delta) Changed() bool {
 
 // MarshalJSON writes {"old": x, "new": y, "delta": y-x} with null for a
 // missing side.
-func (d Delta) MarshalJSON() ([]byte, error) {
-	old, new, delta := d.parts()
-	return json.Marshal(struct {
-		Old   *float64 `json:"old"`
-		New   *float64 `json:"new"`
-		Delta *float64 `json:"delta"`
-	}{old, new, delta})
+func (d Delta) MarshalJSON() ([]byte, error) { return json.Marshal(d.written()) }
+
+// deltaJSON is a Delta as written: old, new and the change rounded to two
+// places (nil when a side is missing). Embedded in another struct, its
+// fields are flattened into that object.
+type deltaJSON struct {
+	Old   *float64 `json:"old"`
+	New   *float64 `json:"new"`
+	Delta *float64 `json:"delta"`
 }
 
-// parts are the figures as written: old, new and the change rounded to
-// two places (nil when a side is missing).
-func (d Delta) parts() (old, new, delta *float64) {
+func (d Delta) written() deltaJSON {
+	w := deltaJSON{Old: d.Old, New: d.New}
 	if c, ok := d.Change(); ok {
 		c = round(c, 2)
-		delta = &c
+		w.Delta = &c
 	}
-	return d.Old, d.New, delta
+	return w
 }
 
 // Scores are the figures of section 4 before and after.
@@ -174,14 +175,11 @@ type StageDelta struct {
 
 // MarshalJSON flattens the delta into the stage: id, name, old, new, delta.
 func (s StageDelta) MarshalJSON() ([]byte, error) {
-	old, new, delta := s.parts()
 	return json.Marshal(struct {
-		ID    string   `json:"id"`
-		Name  string   `json:"name"`
-		Old   *float64 `json:"old"`
-		New   *float64 `json:"new"`
-		Delta *float64 `json:"delta"`
-	}{s.ID, s.Name, old, new, delta})
+		ID   string `json:"id"`
+		Name string `json:"name"`
+		deltaJSON
+	}{s.ID, s.Name, s.written()})
 }
 
 // ItemDelta is an action's backlog priority (0..100) and rank before and
@@ -197,16 +195,13 @@ type ItemDelta struct {
 // MarshalJSON flattens the delta into the item: id, title, old, new,
 // delta, old_rank, new_rank.
 func (i ItemDelta) MarshalJSON() ([]byte, error) {
-	old, new, delta := i.parts()
 	return json.Marshal(struct {
-		ID      string   `json:"id"`
-		Title   string   `json:"title"`
-		Old     *float64 `json:"old"`
-		New     *float64 `json:"new"`
-		Delta   *float64 `json:"delta"`
-		OldRank int      `json:"old_rank"`
-		NewRank int      `json:"new_rank"`
-	}{i.ID, i.Title, old, new, delta, i.OldRank, i.NewRank})
+		ID    string `json:"id"`
+		Title string `json:"title"`
+		deltaJSON
+		OldRank int `json:"old_rank"`
+		NewRank int `json:"new_rank"`
+	}{i.ID, i.Title, i.written(), i.OldRank, i.NewRank})
 }
 
 func round(f float64, places int) float64 {
