@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/report"
@@ -82,6 +83,7 @@ type app struct {
 	env         Env
 	color       string // auto | always | never
 	maxFileSize byteSize
+	config      *config.Config // the lint configuration, once loaded (lintConfig)
 }
 
 // exitCode is returned by a command's RunE to end with that code once its

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +13,6 @@ import (
 	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
-	"github.com/journey-maps/journey/pkg/score"
 )
 
 func newLintCmd(a *app) *cobra.Command {
@@ -115,16 +112,14 @@ func LintRules() []report.Rule {
 	return append(FormatRules(), lint.ReportRules()...)
 }
 
-// lintConfigs remembers the configuration each invocation loaded, so the
-// commands that need it more than once (score) read it once.
-var lintConfigs sync.Map // *app -> *config.Config
-
 // lintConfig loads the configuration: the file given, else
 // .journeylint.yaml from the current directory upward, else the default.
 // A configuration that cannot be read or has mistakes is a usage error.
+// The one loaded last is kept, so the commands that need it more than once
+// (score) read it once.
 func (a *app) lintConfig(path string) (*config.Config, error) {
-	if c, ok := lintConfigs.Load(a); ok && path == "" {
-		return c.(*config.Config), nil
+	if a.config != nil && path == "" {
+		return a.config, nil
 	}
 	wd, err := os.Getwd()
 	if err != nil {
@@ -134,7 +129,7 @@ func (a *app) lintConfig(path string) (*config.Config, error) {
 	if err != nil {
 		return nil, usageError{report.Sanitize(err.Error())}
 	}
-	lintConfigs.Store(a, cfg)
+	a.config = cfg
 	return cfg, nil
 }
 
@@ -197,26 +192,4 @@ func findingKey(d diag.Diagnostic) [3]string {
 		id = "message:" + d.Message
 	}
 	return [3]string{d.File, d.Rule, id}
-}
-
-// scoreLint is the lint run of a map for its health score.
-func (a *app) scoreLint(f *loader.File, day time.Time) []diag.Diagnostic {
-	cfg, err := a.lintConfig("")
-	if err != nil {
-		cfg = config.Default()
-	}
-	return lint.Lint(f, cfg, lint.Options{Today: day})
-}
-
-// configWeights reads score.weights from the configuration.
-func (a *app) configWeights(path string) (score.Weights, error) {
-	cfg, err := a.lintConfig(path)
-	if err != nil {
-		return score.Weights{}, err
-	}
-	w, err := score.WeightsFrom(cfg.Weights) // the defaults when the file sets none
-	if err != nil {
-		return score.Weights{}, usagef("%s: %v", cfg.Path, err)
-	}
-	return w, nil
 }

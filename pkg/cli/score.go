@@ -9,7 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
 	"github.com/journey-maps/journey/pkg/score"
@@ -144,12 +146,24 @@ func (a *app) scoreDay(s string) (time.Time, error) {
 // scoreFindings are the findings a map's health is computed from: its
 // lint findings under the configuration in force.
 func (a *app) scoreFindings(f *loader.File, day time.Time) []diag.Diagnostic {
-	return a.scoreLint(f, day)
+	cfg, err := a.lintConfig("")
+	if err != nil {
+		cfg = config.Default()
+	}
+	return lint.Lint(f, cfg, lint.Options{Today: day})
 }
 
 // scoreWeights reads score.weights from the configuration.
 func (a *app) scoreWeights(path string) (score.Weights, error) {
-	return a.configWeights(path)
+	cfg, err := a.lintConfig(path)
+	if err != nil {
+		return score.Weights{}, err
+	}
+	w, err := score.WeightsFrom(cfg.Weights) // the defaults when the file sets none
+	if err != nil {
+		return score.Weights{}, usagef("%s: %v", cfg.Path, err)
+	}
+	return w, nil
 }
 
 // writeScore writes the reports to every output; files atomically.
