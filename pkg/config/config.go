@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -327,16 +328,9 @@ func matches(o Override, rel string) bool {
 		if Match(g, rel) {
 			return true
 		}
-		if !strings.Contains(g, "/") && Match(g, pathBase(rel)) {
+		if !strings.Contains(g, "/") && Match(g, path.Base(rel)) {
 			return true
 		}
 	}
 	return false
-}
-
-func pathBase(p string) string {
-	if i := strings.LastIndex(p, "/"); i >= 0 {
-		return p[i+1:]
-	}
-	return p
 }
