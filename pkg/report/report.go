@@ -162,13 +162,13 @@ func GitRoot(dir string) string {
 
 // repoPaths turns the paths of findings into paths relative to the root of
 // their repository (the current directory outside git), with forward
-// slashes and no leading "./". It remembers the real path of the root of
-// each directory and the answer for each path, so git runs and symbolic
-// links are resolved once a directory and once a file, not per finding.
+// slashes and no leading "./". It remembers the real root of each
+// directory and the answer for each path, so git runs and symbolic links
+// are resolved once a directory and once a file, not per finding.
 type repoPaths struct {
 	root  func(dir string) string
 	cwd   string
-	roots map[string]string
+	roots map[string]*gitrev.Repo
 	done  map[string]relPath
 }
 
@@ -183,7 +183,7 @@ func newRepoPaths(o Options) *repoPaths {
 		root = GitRoot
 	}
 	cwd, _ := os.Getwd()
-	return &repoPaths{root: root, cwd: cwd, roots: map[string]string{}, done: map[string]relPath{}}
+	return &repoPaths{root: root, cwd: cwd, roots: map[string]*gitrev.Repo{}, done: map[string]relPath{}}
 }
 
 // rel returns the path relative to the repository root and true, or the
@@ -207,23 +207,21 @@ func (p *repoPaths) resolve(path string) (string, bool) {
 		return cleanSlash(path), false
 	}
 	dir := filepath.Dir(abs)
-	root, ok := p.roots[dir]
+	repo, ok := p.roots[dir]
 	if !ok {
-		root = p.root(dir)
+		root := p.root(dir)
 		if root == "" {
 			root = p.cwd
 		}
-		// git prints the real path: compare real paths.
+		// Rel compares real paths: the root must be one too.
 		if r, err := filepath.EvalSymlinks(root); err == nil {
 			root = r
 		}
-		p.roots[dir] = root
+		repo = &gitrev.Repo{Dir: root}
+		p.roots[dir] = repo
 	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = r
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	rel, err := repo.Rel(abs)
+	if err != nil {
 		return cleanSlash(path), false
 	}
 	return filepath.ToSlash(rel), true
