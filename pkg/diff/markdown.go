@@ -179,12 +179,9 @@ func writeMarkdownScores(b *strings.Builder, s *Scores) {
 // cells writes a figure before and after, with places decimals, and its
 // change with a typographic minus, for a table row.
 func cells(d Delta, places int) (before, after, change string) {
-	change = "–"
-	if c, ok := d.Change(); ok {
-		change = fmt.Sprintf("%+.*f", places, c)
-		if c <= -0.005 {
-			change = strings.Replace(change, "-", "−", 1)
-		}
+	change, ok := changeText(d, places, "−")
+	if !ok {
+		change = "–"
 	}
 	return figure(d.Old, places), figure(d.New, places), change
 }

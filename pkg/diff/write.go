@@ -134,14 +134,24 @@ func summaryText(s Summary) string {
 // deltaText writes "3.2 → 3.5 (+0.3)" with places decimals.
 func deltaText(d Delta, places int, minus string) string {
 	s := figure(d.Old, places) + " → " + figure(d.New, places)
-	if c, ok := d.Change(); ok {
-		sign := "+"
-		if c < 0 {
-			sign, c = minus, -c
-		}
-		s += " (" + sign + strconv.FormatFloat(c, 'f', places, 64) + ")"
+	if c, ok := changeText(d, places, minus); ok {
+		s += " (" + c + ")"
 	}
 	return s
+}
+
+// changeText writes the change with places decimals and a sign, minus
+// for a fall; false when a side is missing.
+func changeText(d Delta, places int, minus string) (string, bool) {
+	c, ok := d.Change()
+	if !ok {
+		return "", false
+	}
+	sign := "+"
+	if c < 0 {
+		sign, c = minus, -c
+	}
+	return sign + strconv.FormatFloat(c, 'f', places, 64), true
 }
 
 // figure writes a number with places decimals, or a dash when there is
