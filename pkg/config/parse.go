@@ -318,9 +318,8 @@ func (p *parser) score(n *yaml.Node) map[string]float64 {
 				p.unknown(wk, "score weight", score.WeightKeys)
 				continue
 			}
-			s, _ := scalar(wv)
-			f, err := strconv.ParseFloat(s, 64)
-			if err != nil || (wv.Tag != "!!int" && wv.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
+			f, ok := yamlx.Number(wv)
+			if !ok || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
 				p.errorf(wv, "score weight %s %q: want a number of 0 or more", wk.Value, wv.Value)
 				continue
 			}
