@@ -14,11 +14,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
-	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/diff"
 	"github.com/journey-maps/journey/pkg/gitrev"
-	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
 	"github.com/journey-maps/journey/pkg/score"
@@ -439,21 +437,13 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 // --lint, the findings introduced and fixed. It also returns the priority
 // weights of the configuration.
 func (a *app) diffLinter(f diffFlags) (func(*loader.File, time.Time) []diag.Diagnostic, score.Weights, error) {
-	wd, err := os.Getwd()
+	// The weights load the configuration, which scoreFindings then uses:
+	// a version is judged as journey score judges a map.
+	w, err := a.scoreWeights(f.config)
 	if err != nil {
 		return nil, score.Weights{}, err
 	}
-	cfg, err := config.Discover(f.config, wd)
-	if err != nil {
-		return nil, score.Weights{}, usagef("%s", err)
-	}
-	w, err := score.WeightsFrom(cfg.Weights)
-	if err != nil {
-		return nil, score.Weights{}, usagef("score.weights: %s", err)
-	}
-	return func(lf *loader.File, today time.Time) []diag.Diagnostic {
-		return lint.Lint(lf, cfg, lint.Options{Today: today})
-	}, w, nil
+	return a.scoreFindings, w, nil
 }
 
 func (a *app) writeDiff(outs []output, res *diff.Result) error {
