@@ -58,11 +58,10 @@ func Text(w io.Writer, r *Result, o Options) error {
 		if d.File != linesOf {
 			lines, linesOf = bytes.Split(r.Source(d.File), []byte("\n")), d.File
 		}
-		src := lines
-		if d.Line > len(src) {
+		if d.Line > len(lines) {
 			continue
 		}
-		writeSnippet(bw, string(src[d.Line-1]), d.Line, d.Col, paint)
+		writeSnippet(bw, string(lines[d.Line-1]), d.Line, d.Col, paint)
 	}
 	return bw.Flush()
 }
