@@ -20,10 +20,7 @@ type buildInfo struct {
 }
 
 func readBuildInfo() buildInfo {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		info = nil
-	}
+	info, _ := debug.ReadBuildInfo() // nil when there is none
 	return buildInfoFrom(Version, info)
 }
 
