@@ -116,16 +116,15 @@ func accKeyword(s, kw string) (rest string, punct byte, ok bool) {
 // too: the first ```mermaid block holding a journey is read.
 func Parse(src []byte) (*Diagram, error) {
 	text := strings.ToValidUTF8(string(src), "\uFFFD")
-	text, offset := fromMarkdown(text)
+	text, offset, sts := fromMarkdown(text)
 	d := &Diagram{}
-	sts := statements(skipFrontMatter(text))
 	for i := range sts {
 		sts[i].line += offset
 	}
 	if len(sts) == 0 {
 		return nil, errorf(1+offset, "empty diagram: want a `journey` line first")
 	}
-	if rest, ok := keyword(sts[0].text, "journey"); !ok || rest != "" {
+	if !isJourney(sts) {
 		return nil, errorf(sts[0].line, "want `journey` as the first statement, found %q", clip(sts[0].text))
 	}
 	var cur *Section
@@ -280,9 +279,19 @@ func skipFrontMatter(s string) string {
 	return s
 }
 
+// isJourney reports whether the statements start with a bare `journey`.
+func isJourney(sts []statement) bool {
+	if len(sts) == 0 {
+		return false
+	}
+	rest, ok := keyword(sts[0].text, "journey")
+	return ok && rest == ""
+}
+
 // fromMarkdown returns the body of the first ```mermaid fence holding a
-// journey and the number of lines before it, or s unchanged.
-func fromMarkdown(s string) (string, int) {
+// journey, the number of lines before it and the body's statements, or s
+// unchanged with its own statements.
+func fromMarkdown(s string) (string, int, []statement) {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		t := trimSpace(l)
@@ -301,13 +310,11 @@ func fromMarkdown(s string) (string, int) {
 			body = append(body, lines[j])
 		}
 		b := strings.Join(body, "\n")
-		if st := statements(skipFrontMatter(b)); len(st) > 0 {
-			if rest, ok := keyword(st[0].text, "journey"); ok && rest == "" {
-				return b, i + 1
-			}
+		if sts := statements(skipFrontMatter(b)); isJourney(sts) {
+			return b, i + 1, sts
 		}
 	}
-	return s, 0
+	return s, 0, statements(skipFrontMatter(s))
 }
 
 // clean trims a label and drops control characters, which no label can
