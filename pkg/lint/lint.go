@@ -111,6 +111,9 @@ func (c *Check) Report(pos model.Pos, item, format string, args ...any) {
 // Today is the date the run judges dates on.
 func (c *Check) Today() time.Time { return c.run.today }
 
+// daysSince counts whole days from a date to Today.
+func (c *Check) daysSince(t time.Time) int { return int(c.run.today.Sub(t) / (24 * time.Hour)) }
+
 // Int returns an option's value in force.
 func (c *Check) Int(name string) int { return c.eff.Int(name) }
 

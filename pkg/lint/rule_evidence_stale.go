@@ -61,7 +61,7 @@ stages:
 			return
 		}
 		days := c.Int("days")
-		age := int(c.Today().Sub(e.Date) / (24 * time.Hour))
+		age := c.daysSince(e.Date)
 		if age > days {
 			c.Report(e.At("date"), itemEvidence(p, i), "evidence from %s (%s) is %d days old, over %d: check that it still holds",
 				e.Source, e.Date.Format(time.DateOnly), age, days)

@@ -41,7 +41,7 @@ review_every_days: 90
 		}
 		due := j.LastReviewed.AddDate(0, 0, days)
 		if c.Today().After(due) {
-			ago := int(c.Today().Sub(j.LastReviewed) / (24 * time.Hour))
+			ago := c.daysSince(j.LastReviewed)
 			c.Report(j.At("last_reviewed"), itemJourney+"/last_reviewed", "last reviewed %s, %d days ago: a review was due every %d days (on %s)",
 				j.LastReviewed.Format(time.DateOnly), ago, days, due.Format(time.DateOnly))
 		}
