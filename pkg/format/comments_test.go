@@ -2,19 +2,26 @@ package format
 
 import (
 	"fmt"
-	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestCommentsEverywhere adds a comment above, beside or below every line
 // of each example: each one formats without losing any, idempotently.
 func TestCommentsEverywhere(t *testing.T) {
 	files, _ := filepath.Glob("../../examples/*/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("found no examples")
+	}
 	for _, f := range files {
-		b, _ := os.ReadFile(f)
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for mode := 0; mode < 3; mode++ {
 			var out strings.Builder
 			for i, l := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
