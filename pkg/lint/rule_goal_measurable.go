@@ -5,6 +5,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/score"
 )
 
 var goalMeasurable = Rule{
@@ -40,18 +41,17 @@ metrics:
     target: 55
 `,
 	visit: visitor{goal: func(c *Check, g *model.Goal) {
-		var m *model.Metric
-		if g.Metric != "" {
-			m = c.Journey().Metric(g.Metric)
-		}
+		// The baseline and target in force, the goal's else its metric's,
+		// as journey score reads them.
+		gp := score.Progress(c.Journey(), g, c.Today())
 		var missing []string
 		if g.Metric == "" {
 			missing = append(missing, "metric")
 		}
-		if g.Baseline == nil && (m == nil || m.Baseline == nil) {
+		if gp.Baseline == nil {
 			missing = append(missing, "baseline")
 		}
-		if g.Target == nil && (m == nil || m.Target == nil) {
+		if gp.Target == nil {
 			missing = append(missing, "target")
 		}
 		if g.Due.IsZero() {
