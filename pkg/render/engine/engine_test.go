@@ -197,6 +197,8 @@ func TestLocateOrder(t *testing.T) {
 	dir := t.TempDir()
 	helper := filepath.Join(dir, HelperName)
 	os.WriteFile(helper, []byte("#!/bin/sh\n"), 0o755)
+	dot := filepath.Join(t.TempDir(), "dot")
+	os.WriteFile(dot, []byte("#!/bin/sh\n"), 0o755)
 	notFound := func(string) (string, error) { return "", errors.New("not found") }
 	env := func(v string) func(string) string {
 		return func(k string) string {
@@ -215,7 +217,8 @@ func TestLocateOrder(t *testing.T) {
 		want string // "helper:PATH", "dot:PATH" or an error fragment
 	}{
 		{"env var", Lookup{Getenv: env(helper), Executable: elsewhere, LookPath: notFound}, "helper:" + helper},
-		{"env var names dot", Lookup{Getenv: env(helper[:len(helper)-len(HelperName)] + "dot"), Executable: elsewhere, LookPath: notFound}, "JOURNEY_GRAPHVIZ="},
+		{"env var names dot", Lookup{Getenv: env(dot), Executable: exe, LookPath: notFound}, "dot:" + dot},
+		{"env var names a missing dot", Lookup{Getenv: env(helper[:len(helper)-len(HelperName)] + "dot"), Executable: elsewhere, LookPath: notFound}, "JOURNEY_GRAPHVIZ="},
 		{"env var missing", Lookup{Getenv: env(filepath.Join(dir, "nope")), Executable: exe, LookPath: notFound}, "no executable there"},
 		{"beside the executable", Lookup{Getenv: env(""), Executable: exe, LookPath: func(n string) (string, error) { return "/usr/bin/" + n, nil }}, "helper:" + helper},
 		{"on PATH", Lookup{Getenv: env(""), Executable: elsewhere, LookPath: func(n string) (string, error) { return "/opt/bin/" + n, nil }}, "helper:/opt/bin/" + HelperName},
