@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -267,7 +269,8 @@ func titleFromPath(p string) string {
 	if t == "" {
 		return "Imported journey"
 	}
-	return strings.ToUpper(t[:1]) + t[1:]
+	r, size := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[size:]
 }
 
 func oneLine(s string) string { return clean(strings.ReplaceAll(s, "\n", " ")) }

@@ -85,6 +85,30 @@ func TestUniqueIDs(t *testing.T) {
 	mustLoad(t, out)
 }
 
+// TestTitleFromPath: a diagram without a title is named after its file,
+// capitalised, whatever letter it starts with.
+func TestTitleFromPath(t *testing.T) {
+	for path, want := range map[string]string{
+		"":                     "Imported journey",
+		"-":                    "Imported journey",
+		"maps/working-day.mmd": "Working day",
+		"/x/été_plan.md":       "Été plan",
+		"_.mmd":                "Imported journey",
+	} {
+		if got := titleFromPath(path); got != want {
+			t.Errorf("titleFromPath(%q) = %q, want %q", path, got, want)
+		}
+	}
+	out, _, err := Import([]byte("journey\nsection A\nX: 3\n"), Options{Source: "été.mmd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "title: Été\n") {
+		t.Errorf("no title from the file name:\n%s", out)
+	}
+	mustLoad(t, out)
+}
+
 func mustLoad(t testing.TB, out []byte) {
 	t.Helper()
 	f := loader.New(loader.Options{}).LoadBytes("imported.journey.yaml", out)
