@@ -47,9 +47,12 @@ func (h *Helper) Starts() int {
 	return h.starts
 }
 
-func (h *Helper) timeout() time.Duration {
-	if h.Timeout > 0 {
-		return h.Timeout
+func (h *Helper) timeout() time.Duration { return orDefault(h.Timeout) }
+
+// orDefault is a Timeout field's value: DefaultTimeout when unset.
+func orDefault(t time.Duration) time.Duration {
+	if t > 0 {
+		return t
 	}
 	return DefaultTimeout
 }
@@ -226,10 +229,7 @@ type Dot struct {
 
 // SVG lays out one DOT graph.
 func (d Dot) SVG(ctx context.Context, dot []byte) ([]byte, error) {
-	timeout := d.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
+	timeout := orDefault(d.Timeout)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, d.Path, "-Tsvg")
