@@ -17,7 +17,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -68,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "journey-graphviz: %v\n", err)
 			return 1
 		}
-		if _, err := io.Copy(stdout, bytes.NewReader(svg)); err != nil {
+		if _, err := stdout.Write(svg); err != nil {
 			fmt.Fprintf(stderr, "journey-graphviz: %v\n", err)
 			return 2
 		}
