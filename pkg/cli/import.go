@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -134,17 +133,4 @@ func readCapped(path string, limit int64) ([]byte, error) {
 		return nil, errors.New("is a directory, want a Mermaid file")
 	}
 	return io.ReadAll(io.LimitReader(f, limit+1))
-}
-
-// samePath reports whether two paths name the same file (through links
-// too, when both exist).
-func samePath(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(sa, sb)
-	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -259,4 +261,17 @@ func exitFor(ds []diag.Diagnostic, failOn diag.Severity) error {
 func addFormatFlag(cmd *cobra.Command, target *[]string, allowed []string) {
 	cmd.Flags().StringArrayVarP(target, "format", "f", nil,
 		fmt.Sprintf("output format: %s; FMT=FILE writes that format to a file (repeatable)", strings.Join(allowed, ", ")))
+}
+
+// samePath reports whether two paths name the same file (through links
+// too, when both exist).
+func samePath(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, errA := filepath.Abs(a)
+	bb, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && aa == bb
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -200,23 +198,8 @@ func (a *app) renderWidth(flag int) int {
 
 // refuseInput stops -o from replacing a file the map was read from.
 func refuseInput(out string, files []*loader.File) error {
-	outAbs, err := filepath.Abs(out)
-	if err != nil {
-		return usagef("-o %q: %v", out, err)
-	}
-	outInfo, statErr := os.Stat(out)
 	check := func(path string) error {
-		if path == "" || path == loader.StdinPath {
-			return nil
-		}
-		abs, err := filepath.Abs(path)
-		same := err == nil && abs == outAbs
-		if !same && statErr == nil {
-			if info, err := os.Stat(path); err == nil && os.SameFile(info, outInfo) {
-				same = true
-			}
-		}
-		if same {
+		if path != "" && path != loader.StdinPath && samePath(path, out) {
 			return usagef("-o %s would overwrite the map it renders; choose another file", out)
 		}
 		return nil
