@@ -27,7 +27,7 @@ func maps(t testing.TB) []string {
 	return paths
 }
 
-// loadModel loads a file with the real loader, includes refused, for an
+// loadFile loads a file with the real loader, includes refused, for an
 // independent check of SameData.
 func loadFile(src []byte) *loader.File {
 	l := loader.New(loader.Options{Workers: 1, ReadFile: func(string) ([]byte, error) { return nil, errors.New("no includes") }})
