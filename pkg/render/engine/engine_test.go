@@ -282,6 +282,7 @@ func TestFixAmpersands(t *testing.T) {
 		`<a xlink:href="x?a=1&b=2">`:   `<a xlink:href="x?a=1&amp;b=2">`,
 		`&amp; &lt; &#34; &#x2F; & &&`: `&amp; &lt; &#34; &#x2F; &amp; &amp;&amp;`,
 		`a&b;c &`:                      `a&b;c &amp;`,
+		`&#x; &#; &abc`:                `&amp;#x; &amp;#; &amp;abc`,
 	} {
 		if got := string(fixAmpersands([]byte(in))); got != want {
 			t.Errorf("fixAmpersands(%q) = %q, want %q", in, got, want)

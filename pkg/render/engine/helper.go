@@ -255,8 +255,9 @@ func (d Dot) SVG(ctx context.Context, dot []byte) ([]byte, error) {
 	return fixAmpersands(out.buf.Bytes()), nil
 }
 
-// bareAmp is an ampersand that starts no XML entity or character reference.
-var bareAmp = regexp.MustCompile(`&([^a-zA-Z#]|#[^0-9x]|[a-zA-Z][a-zA-Z0-9]*[^a-zA-Z0-9;]|#[0-9]+[^0-9;]|#x[0-9a-fA-F]+[^0-9a-fA-F;]|$)`)
+// ampersand is an XML entity or character reference, else a bare '&'
+// (the first alternative that matches wins).
+var ampersand = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);|&`)
 
 // fixAmpersands escapes the bare '&' that older Graphviz (2.43, Debian 12)
 // leaves in URLs (xlink:href="...?a=1&b=2"), which makes the SVG invalid
@@ -265,13 +266,12 @@ func fixAmpersands(svg []byte) []byte {
 	if !bytes.Contains(svg, []byte("&")) {
 		return svg
 	}
-	for {
-		fixed := bareAmp.ReplaceAll(svg, []byte("&amp;$1"))
-		if bytes.Equal(fixed, svg) {
-			return svg
+	return ampersand.ReplaceAllFunc(svg, func(m []byte) []byte {
+		if len(m) == 1 {
+			return []byte("&amp;")
 		}
-		svg = fixed
-	}
+		return m
+	})
 }
 
 // capWriter fails once more than limit bytes are written, which ends the
