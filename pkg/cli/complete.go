@@ -108,19 +108,12 @@ func completeExplain(_ *cobra.Command, args []string, toComplete string) ([]stri
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	seen := map[string]bool{}
 	var out []string
-	for _, id := range ruleIDs() {
-		seen[id] = true
-	}
-	for topic := range explainTopics {
-		seen[topic] = true
-	}
-	for id := range seen {
+	for _, id := range append(ruleIDs(), topicNames()...) {
 		if strings.HasPrefix(id, toComplete) {
 			out = append(out, id)
 		}
 	}
-	sort.Strings(out)
-	return out, cobra.ShellCompDirectiveNoFileComp
+	slices.Sort(out)
+	return slices.Compact(out), cobra.ShellCompDirectiveNoFileComp
 }

@@ -2,7 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,14 +58,7 @@ other topics (such as scoring).`,
 	}
 }
 
-func topicNames() []string {
-	names := make([]string, 0, len(explainTopics))
-	for n := range explainTopics {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func topicNames() []string { return slices.Sorted(maps.Keys(explainTopics)) }
 
 // explainList lists the rules with their default severity and the topics.
 func explainList() string {
