@@ -93,6 +93,15 @@ func scalar(n *yaml.Node) (string, bool) {
 	return n.Value, true
 }
 
+// yamlProblem is an error of yamlx as a problem of the file, at its
+// position when it has one, else at 1:1.
+func yamlProblem(path string, err error) Problem {
+	if ye, ok := err.(*yamlx.Error); ok {
+		return Problem{Path: path, Line: max(ye.Line, 1), Col: max(ye.Col, 1), Msg: ye.Msg}
+	}
+	return Problem{Path: path, Line: 1, Col: 1, Msg: err.Error()}
+}
+
 // Parse reads a configuration from bytes; path names it in problems and
 // anchors override globs. Every problem is reported, as *Error.
 func Parse(path string, data []byte) (*Config, error) {
@@ -104,24 +113,18 @@ func Parse(path string, data []byte) (*Config, error) {
 	c := &Config{Path: path, Dir: dir, Extends: Recommended, Rules: map[string]RuleConfig{}}
 	root, err := yamlx.Parse(data)
 	if err != nil {
-		if ye, ok := err.(*yamlx.Error); ok {
-			msg := ye.Msg
-			if ye.Structural {
-				if strings.Contains(msg, "empty") {
-					return c, nil // an empty configuration is the default one
-				}
-				msg = "the configuration must be a mapping with keys such as extends and rules"
+		pr := yamlProblem(path, err)
+		if ye, ok := err.(*yamlx.Error); ok && ye.Structural {
+			if strings.Contains(ye.Msg, "empty") {
+				return c, nil // an empty configuration is the default one
 			}
-			return nil, &Error{[]Problem{{Path: path, Line: max(ye.Line, 1), Col: max(ye.Col, 1), Msg: msg}}}
+			pr.Msg = "the configuration must be a mapping with keys such as extends and rules"
 		}
-		return nil, &Error{[]Problem{{Path: path, Line: 1, Col: 1, Msg: err.Error()}}}
+		return nil, &Error{[]Problem{pr}}
 	}
 	problems, err := yamlx.Check(root)
 	if err != nil {
-		if ye, ok := err.(*yamlx.Error); ok {
-			return nil, &Error{[]Problem{{Path: path, Line: max(ye.Line, 1), Col: max(ye.Col, 1), Msg: ye.Msg}}}
-		}
-		return nil, &Error{[]Problem{{Path: path, Line: 1, Col: 1, Msg: err.Error()}}}
+		return nil, &Error{[]Problem{yamlProblem(path, err)}}
 	}
 	for _, pr := range problems {
 		p.problems = append(p.problems, Problem{Path: path, Line: pr.Line, Col: pr.Col, Msg: pr.Msg})
