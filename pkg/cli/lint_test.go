@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,13 +76,7 @@ stages:
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, name), content)
 	}
 }
 
@@ -282,24 +275,11 @@ func findKey(v any, key string) (float64, bool) {
 	return 0, false
 }
 
-func git(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
 func TestLintNewFromRev(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	git(t, dir, "init", "-q")
+	dir, git := gitRepo(t)
 	writeFiles(t, dir, map[string]string{"m.journey.yaml": lintMap})
-	git(t, dir, "add", "m.journey.yaml")
-	git(t, dir, "commit", "-q", "-m", "first")
+	git("add", "m.journey.yaml")
+	git("commit", "-q", "-m", "first")
 	// Lines move (a description is added on top) and a new touchpoint
 	// without an owner appears: only its finding is new.
 	changed := strings.Replace(lintMap, "title: Online checkout\n", "title: Online checkout\ndescription: |\n  Two lines\n  of text.\n", 1)
