@@ -177,7 +177,7 @@ func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 			continue
 		}
 		rc := RuleConfig{}
-		if s, ok := scalar(v); ok && v.Kind == yaml.ScalarNode {
+		if s, ok := scalar(v); ok {
 			lv, ok := ParseLevel(s)
 			if !ok {
 				p.errorf(v, "rule %s: %q is not a level (want off, info, warning or error)", k.Value, s)
