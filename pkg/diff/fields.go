@@ -1,8 +1,6 @@
 package diff
 
 import (
-	"math"
-	"strconv"
 	"time"
 
 	"github.com/journey-maps/journey/pkg/model"
@@ -32,17 +30,7 @@ func float(f *float64) any {
 	if f == nil {
 		return nil
 	}
-	return finite(*f)
-}
-
-// finite keeps a number as it is, but writes NaN and infinities (which a
-// file can hold as .nan and .inf) as text: they then equal themselves and
-// can be written as JSON.
-func finite(f float64) any {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return strconv.FormatFloat(f, 'g', -1, 64)
-	}
-	return f
+	return *f
 }
 
 func date(t time.Time) any {
@@ -196,7 +184,7 @@ func actionValues(a *model.Action) []value {
 		{"ease", num(a.Ease)},
 		{"resources", num(a.Resources)},
 		{"roi", num(a.ROI)},
-		{"confidence", finite(a.Confidence)},
+		{"confidence", a.Confidence},
 		{"metrics", list(a.Metrics)},
 	}, a.Meta)
 }

@@ -209,14 +209,7 @@ func round(f float64, places int) float64 {
 	return math.Round(f*p) / p
 }
 
-// ptr is a figure, or nil when it is not a number (a map whose shares are
-// .nan or .inf has no meaningful experience).
-func ptr(f float64) *float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return nil
-	}
-	return &f
-}
+func ptr(f float64) *float64 { return &f }
 
 func compareScores(old, new *Version, opts Options) *Scores {
 	so := score.Options{Today: opts.Today, Weights: opts.Weights}

@@ -123,7 +123,9 @@ func (o *object) integer(key string) int {
 
 func (o *object) number(key string) *float64 {
 	if n, ok := o.scalar(key); ok {
-		if v, ok := yamlx.Number(n); ok {
+		// .nan and .inf are reported as format errors; the model never
+		// holds them, so figures computed from it are numbers.
+		if v, ok := yamlx.Number(n); ok && !math.IsNaN(v) && !math.IsInf(v, 0) {
 			return &v
 		}
 	}

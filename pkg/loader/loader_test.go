@@ -365,3 +365,21 @@ func TestStreamOrderAndWindow(t *testing.T) {
 		t.Errorf("%d results waited at once; the window is %d", m, 4*workers)
 	}
 }
+
+// .nan and .inf are format errors and never reach the model, so nothing
+// computed from it meets a number that is not one.
+func TestNonFiniteNumbersStayOutOfTheModel(t *testing.T) {
+	for _, v := range []string{".nan", ".inf", "-.Inf"} {
+		src := "kind: Personas\nversion: 1\npersonas:\n  - id: a\n    name: A\n    share: " + v + "\n"
+		f := New(Options{}).LoadBytes("p.personas.yaml", []byte(src))
+		if f.Personas == nil || len(f.Personas.Personas) != 1 {
+			t.Fatalf("%s: no persona decoded: %v", v, f.Diags)
+		}
+		if s := f.Personas.Personas[0].Share; s != nil {
+			t.Errorf("%s: share %v reached the model", v, *s)
+		}
+		if f.Valid() {
+			t.Errorf("%s: no format error reported", v)
+		}
+	}
+}
