@@ -54,8 +54,8 @@ func TestVersionCommand(t *testing.T) {
 		t.Errorf("exit %d: %q", code, out)
 	}
 	out, _, code = runCLI(t, "", "version", "--format", "json")
-	var v map[string]any
-	if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil || v["go"] == "" || v["version"] == "" {
+	var v struct{ Version, Go string }
+	if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil || v.Go == "" || v.Version == "" {
 		t.Errorf("json: exit %d %v %q", code, err, out)
 	}
 	if out, _, code := runCLI(t, "", "--version"); code != 0 || !strings.HasPrefix(out, "journey ") {
