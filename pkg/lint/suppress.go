@@ -40,7 +40,7 @@ func directives(f *loader.File) []*directive {
 	if !bytes.Contains(f.Source, []byte(IgnoreMarker)) {
 		return nil
 	}
-	comments := map[string]bool{}
+	comments := map[string]bool{} // those that hold the marker
 	var collect func(n *yaml.Node, depth int)
 	collect = func(n *yaml.Node, depth int) {
 		if n == nil || depth > 200 {
@@ -48,8 +48,8 @@ func directives(f *loader.File) []*directive {
 		}
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
 			for _, l := range strings.Split(c, "\n") {
-				if l = strings.TrimSpace(l); l != "" {
-					comments[l] = true
+				if strings.Contains(l, IgnoreMarker) {
+					comments[strings.TrimSpace(l)] = true
 				}
 			}
 		}
