@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/journey-maps/journey/pkg/report"
 )
 
 // WriteMarkdown writes the result as a pull-request comment: a summary
@@ -24,9 +26,9 @@ func WriteMarkdown(w io.Writer, r *Result) error {
 	case changed == 0:
 		b.WriteString("No journey map changed.\n")
 	default:
-		fmt.Fprintf(b, "**%s changed**: %s", plural(changed, "map"), summaryText(r.Summary))
+		fmt.Fprintf(b, "**%s changed**: %s", report.Plural(changed, "map"), summaryText(r.Summary))
 		if regressions > 0 {
-			fmt.Fprintf(b, " · :warning: **%s**", plural(regressions, "regression"))
+			fmt.Fprintf(b, " · :warning: **%s**", report.Plural(regressions, "regression"))
 		}
 		b.WriteString("\n")
 	}
@@ -38,13 +40,6 @@ func WriteMarkdown(w io.Writer, r *Result) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func writeMarkdownFile(b *strings.Builder, f *FileDiff) {

@@ -115,9 +115,6 @@ func Plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
 	}
-	if word == "info" {
-		return fmt.Sprintf("%d infos", n)
-	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
