@@ -4,6 +4,10 @@ package schemas
 
 import _ "embed"
 
+// JourneyURL is where the journey schema is published (its $id): the
+// address editors are pointed at from a map's yaml-language-server line.
+const JourneyURL = "https://journey-maps.github.io/journey/schemas/journey.schema.json"
+
 // Journey is schemas/journey.schema.json: journey maps and persona libraries.
 //
 //go:embed journey.schema.json

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/schemas"
 )
 
 // Options tune Convert.
@@ -24,7 +25,7 @@ type Options struct {
 }
 
 // DefaultSchemaURL is where editors find the journey schema.
-const DefaultSchemaURL = "https://journey-maps.github.io/journey/schemas/journey.schema.json"
+const DefaultSchemaURL = schemas.JourneyURL
 
 // phaseOf maps section names onto lifecycle phases where the name says so.
 var phaseOf = map[string]string{

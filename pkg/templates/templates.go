@@ -14,6 +14,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/journey-maps/journey/schemas"
 )
 
 //go:embed *.journey.yaml.tmpl
@@ -68,8 +70,9 @@ func Render(name string, today time.Time) ([]byte, error) {
 	}
 	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	funcs := template.FuncMap{
-		"today": func() string { return day.Format(time.DateOnly) },
-		"days":  func(n int) string { return day.AddDate(0, 0, n).Format(time.DateOnly) },
+		"today":     func() string { return day.Format(time.DateOnly) },
+		"days":      func(n int) string { return day.AddDate(0, 0, n).Format(time.DateOnly) },
+		"schemaURL": func() string { return schemas.JourneyURL },
 	}
 	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(string(src))
 	if err != nil {
