@@ -10,6 +10,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/journey-maps/journey/pkg/config"
@@ -296,4 +297,12 @@ func itemEvidence(p *model.PainPoint, i int) string {
 		s += fmt.Sprintf("#%d", n)
 	}
 	return s
+}
+
+// orList joins the fields a finding says are missing: "a, b or c".
+func orList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"strings"
-
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/score"
@@ -58,18 +56,7 @@ metrics:
 			missing = append(missing, "due date")
 		}
 		if len(missing) > 0 {
-			c.Report(g.Pos, itemGoal(g), "goal %q has no %s: it cannot be measured", g.ID, joinList(missing, "or"))
+			c.Report(g.Pos, itemGoal(g), "goal %q has no %s: it cannot be measured", g.ID, orList(missing))
 		}
 	}},
-}
-
-// joinList joins "a", "b" and "c" as "a, b and c" (or another conjunction).
-func joinList(items []string, conj string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }

@@ -41,7 +41,7 @@ metrics:
 			missing = append(missing, "target")
 		}
 		if len(missing) > 0 {
-			c.Report(m.Pos, itemMetric(m), "metric %q has no %s", m.ID, joinList(missing, "or"))
+			c.Report(m.Pos, itemMetric(m), "metric %q has no %s", m.ID, orList(missing))
 		}
 	}},
 }

@@ -54,7 +54,7 @@ personas:
 			missing = append(missing, "preferences")
 		}
 		if len(missing) > 0 {
-			c.Report(p.Pos, itemPersona(p), "persona %q has no %s", p.ID, joinList(missing, "or"))
+			c.Report(p.Pos, itemPersona(p), "persona %q has no %s", p.ID, orList(missing))
 		}
 	}},
 }
