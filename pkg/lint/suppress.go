@@ -77,9 +77,7 @@ func directives(f *loader.File) []*directive {
 		d := &directive{
 			pos:    model.Pos{File: f.Path, Line: i + 1, Col: utf8.RuneCountInString(line[:loc[0]]) + 1},
 			target: i + 1,
-		}
-		for _, r := range strings.FieldsFunc(spec, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-			d.rules = append(d.rules, r)
+			rules:  strings.FieldsFunc(spec, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }),
 		}
 		d.used = make([]bool, len(d.rules))
 		if strings.TrimSpace(line[:loc[0]]) == "" {
