@@ -204,30 +204,16 @@ func refuseInput(out string, files []*loader.File) error {
 		}
 		return nil
 	}
-	// Libraries include libraries: check every one the map reads.
-	seen := map[*model.PersonaLibrary]bool{}
-	var checkLibs func(libs []*model.PersonaLibrary) error
-	checkLibs = func(libs []*model.PersonaLibrary) error {
-		for _, lib := range libs {
-			if seen[lib] {
-				continue
-			}
-			seen[lib] = true
-			if err := check(lib.Pos.File); err != nil {
-				return err
-			}
-			if err := checkLibs(lib.Included); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	for _, fl := range files {
 		if err := check(fl.Path); err != nil {
 			return err
 		}
-		if fl.Journey != nil {
-			if err := checkLibs(fl.Journey.Included); err != nil {
+		if fl.Journey == nil {
+			continue
+		}
+		// Libraries include libraries: check every one the map reads.
+		for _, lib := range model.Libraries(fl.Journey.Included) {
+			if err := check(lib.Pos.File); err != nil {
 				return err
 			}
 		}

@@ -149,20 +149,10 @@ func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
 	for _, p := range l.Personas {
 		personas.add(p.ID, &p.Meta, "name")
 	}
-	seen := map[*model.PersonaLibrary]bool{}
-	var walk func([]*model.PersonaLibrary)
-	walk = func(libs []*model.PersonaLibrary) {
-		for _, lib := range libs {
-			if seen[lib] {
-				continue
-			}
-			seen[lib] = true
-			for _, p := range lib.Personas {
-				personas.add(p.ID, &p.Meta, "name")
-			}
-			walk(lib.Included)
+	for _, lib := range model.Libraries(l.Included) {
+		for _, p := range lib.Personas {
+			personas.add(p.ID, &p.Meta, "name")
 		}
 	}
-	walk(l.Included)
 	return c.out
 }

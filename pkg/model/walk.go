@@ -4,6 +4,16 @@ package model
 // included libraries, in include order, each once.
 func (j *Journey) AllPersonas() []*Persona {
 	out := append([]*Persona(nil), j.Personas...)
+	for _, l := range Libraries(j.Included) {
+		out = append(out, l.Personas...)
+	}
+	return out
+}
+
+// Libraries returns the included libraries and those they include in
+// turn, in include order, each once.
+func Libraries(included []*PersonaLibrary) []*PersonaLibrary {
+	var out []*PersonaLibrary
 	seen := map[*PersonaLibrary]bool{}
 	var add func(libs []*PersonaLibrary)
 	add = func(libs []*PersonaLibrary) {
@@ -12,11 +22,11 @@ func (j *Journey) AllPersonas() []*Persona {
 				continue
 			}
 			seen[l] = true
-			out = append(out, l.Personas...)
+			out = append(out, l)
 			add(l.Included)
 		}
 	}
-	add(j.Included)
+	add(included)
 	return out
 }
 
