@@ -102,8 +102,11 @@ func TestErrorsArePositionedWithSuggestions(t *testing.T) {
 		"overrides:\n  - files: a\n    rulez: {}\n": `unknown key of an override "rulez": did you mean "rules"?`,
 		"score:\n  weights: {impakt: 1}\n":          `2:13: error: unknown score weight "impakt": did you mean "impact"?`,
 		"score:\n  weights: {impact: 0, ease: 0, resources: 0, roi: 0, confidence: 0, severity: 0, reach: 0}\n": `at least one weight`,
-		"rules: [a]\n": `rules must be a mapping`,
-		"- a\n":        `the configuration must be a mapping`,
+		"score:\n  weights: {impact: .inf}\n":  `2:21: error: score weight impact ".inf": want a number of 0 or more`,
+		"score:\n  weights: {impact: -1}\n":    `score weight impact "-1": want a number of 0 or more`,
+		"score:\n  weights: {impact: \"2\"}\n": `score weight impact "2": want a number of 0 or more`,
+		"rules: [a]\n":                         `rules must be a mapping`,
+		"- a\n":                                `the configuration must be a mapping`,
 		"rules:\n  goal-measurable: off\n  goal-measurable: error\n": `duplicate`,
 		"a: [\n": `error:`,
 	}
