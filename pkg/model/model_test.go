@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // keys is a Keys over a fixed list, as the loader's view of a mapping is.
 type keys map[string][2]int
@@ -33,5 +36,21 @@ func TestMetaPositions(t *testing.T) {
 	var none Meta // not a mapping
 	if none.Has("name") || none.Written() || none.At("name") != none.Pos {
 		t.Error("an element without keys has none")
+	}
+}
+
+// Libraries follows includes of includes, in include order, and lists a
+// library reached twice (or through a cycle) once.
+func TestLibraries(t *testing.T) {
+	c := &PersonaLibrary{ID: "c"}
+	a := &PersonaLibrary{ID: "a", Included: []*PersonaLibrary{c}}
+	b := &PersonaLibrary{ID: "b", Included: []*PersonaLibrary{c, a}}
+	c.Included = []*PersonaLibrary{a} // a cycle
+	var got []string
+	for _, l := range Libraries([]*PersonaLibrary{a, b}) {
+		got = append(got, l.ID)
+	}
+	if strings.Join(got, ",") != "a,c,b" {
+		t.Errorf("Libraries = %v, want a,c,b", got)
 	}
 }
