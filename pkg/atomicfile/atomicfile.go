@@ -4,7 +4,9 @@ package atomicfile
 
 import (
 	"bytes"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -21,14 +23,50 @@ func Write(path string, fill func(w io.Writer) error) error {
 }
 
 // WriteBytes replaces path with data atomically.
-func WriteBytes(path string, data []byte) (err error) {
+func WriteBytes(path string, data []byte) error {
 	mode := os.FileMode(0o644)
-	if st, statErr := os.Stat(path); statErr == nil {
+	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := writeTemp(path, data, mode)
 	if err != nil {
 		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// Create writes a new file atomically and never replaces an existing one:
+// it fails with an error matching fs.ErrExist when path exists, even when
+// the file appears while it is written.
+func Create(path string, data []byte) error {
+	tmp, err := writeTemp(path, data, 0o644)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	err = os.Link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	// No hard links here: reserve the name, then move the content over it.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(tmp, path)
+}
+
+// writeTemp writes data with mode to a synced temporary file beside path
+// and returns its name; nothing is left behind when it fails.
+func writeTemp(path string, data []byte, mode os.FileMode) (name string, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
 	}
 	defer func() {
 		if err != nil {
@@ -37,16 +75,16 @@ func WriteBytes(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Chmod(mode); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Close(); err != nil {
-		return err
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }

@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,5 +39,23 @@ func TestFailedFillLeavesFileUntouched(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if string(got) != "old" || len(entries) != 1 {
 		t.Fatalf("file %q, %d entries in dir", got, len(entries))
+	}
+}
+
+func TestCreateNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new.yaml")
+	if err := Create(path, []byte("first\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Create(path, []byte("second\n")); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("second Create: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first\n" {
+		t.Errorf("the file was replaced: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/templates"
 )
@@ -56,7 +57,7 @@ code 2.`,
 				return usagef("--dir: %v", err)
 			}
 			path := filepath.Join(dir, t.FileName)
-			if err := writeNew(path, data); err != nil {
+			if err := atomicfile.Create(path, data); err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					return usagef("%s already exists; init never overwrites a file (remove it or choose another --dir)", path)
 				}
@@ -93,43 +94,4 @@ code 2.`,
 	})
 	_ = cmd.MarkFlagDirname("dir")
 	return cmd
-}
-
-// writeNew writes a new file atomically and never replaces an existing
-// one: the content goes to a temporary file in the same directory, which
-// is then hard-linked to path (link fails when path exists, with no window
-// between a check and the write) and removed. Where the file system has no
-// hard links it falls back to an exclusive create and a rename.
-func writeNew(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err = tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	err = os.Link(tmp.Name(), path)
-	if err == nil || errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	// No hard links here: reserve the name, then move the content over it.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	f.Close()
-	return os.Rename(tmp.Name(), path)
 }
