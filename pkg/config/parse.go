@@ -115,7 +115,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err != nil {
 		pr := yamlProblem(path, err)
 		if ye, ok := err.(*yamlx.Error); ok && ye.Structural {
-			if strings.Contains(ye.Msg, "empty") {
+			if ye.Empty {
 				return c, nil // an empty configuration is the default one
 			}
 			pr.Msg = "the configuration must be a mapping with keys such as extends and rules"

@@ -33,6 +33,13 @@ type Error struct {
 	// mapping document (empty, a list, several documents): a format
 	// finding rather than a file that cannot be parsed.
 	Structural bool
+	// Empty is set when the document holds nothing (a structural error).
+	Empty bool
+}
+
+// errEmpty is the error for a document with nothing in it, at line and col.
+func errEmpty(line, col int) *Error {
+	return &Error{Line: line, Col: col, Msg: "the file is empty: a journey file needs kind and version", Structural: true, Empty: true}
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
@@ -59,7 +66,7 @@ func Parse(src []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version", Structural: true}
+			return nil, errEmpty(1, 1)
 		}
 		return nil, syntaxError(src, err)
 	}
@@ -91,11 +98,11 @@ func hasDocumentMarker(src []byte) bool {
 // rootOf checks that a parsed document is one mapping and returns it.
 func rootOf(doc *yaml.Node) (*yaml.Node, error) {
 	if len(doc.Content) == 0 {
-		return nil, &Error{Line: 1, Col: 1, Msg: "the file is empty: a journey file needs kind and version", Structural: true}
+		return nil, errEmpty(1, 1)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, &Error{Line: root.Line, Col: root.Column, Msg: "the file is empty: a journey file needs kind and version", Structural: true}
+		return nil, errEmpty(root.Line, root.Column)
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("the document is %s, not a mapping: a journey file starts with keys such as `kind: Journey`", describe(root)), Structural: true}
