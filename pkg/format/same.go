@@ -145,19 +145,10 @@ func sameComments(ca, cb []string) error {
 // document's own comments are on its root).
 func comments(root *yaml.Node) []string {
 	var out []string
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for _, line := range strings.Split(c, "\n") {
-				if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#")); t != "" {
-					out = append(out, t)
-				}
-			}
-		}
-		for _, c := range n.Content {
-			walk(c)
+	for line := range yamlx.CommentLines(root) {
+		if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#")); t != "" {
+			out = append(out, t)
 		}
 	}
-	walk(root)
 	return out
 }

@@ -7,12 +7,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/yamlx"
 )
 
 // IgnoreMarker starts a suppression comment:
@@ -41,23 +40,11 @@ func directives(f *loader.File) []*directive {
 		return nil
 	}
 	comments := map[string]bool{} // those that hold the marker
-	var collect func(n *yaml.Node, depth int)
-	collect = func(n *yaml.Node, depth int) {
-		if n == nil || depth > 200 {
-			return
-		}
-		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for _, l := range strings.Split(c, "\n") {
-				if strings.Contains(l, IgnoreMarker) {
-					comments[strings.TrimSpace(l)] = true
-				}
-			}
-		}
-		for _, k := range n.Content {
-			collect(k, depth+1)
+	for l := range yamlx.CommentLines(f.Root) {
+		if strings.Contains(l, IgnoreMarker) {
+			comments[strings.TrimSpace(l)] = true
 		}
 	}
-	collect(f.Root, 0)
 	lines := strings.Split(string(f.Source), "\n")
 	var out []*directive
 	for i, line := range lines {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"regexp"
 	"strconv"
@@ -402,6 +403,32 @@ func decodeNumber(n *yaml.Node) (float64, bool) {
 	var f float64
 	err := n.Decode(&f)
 	return f, err == nil
+}
+
+// CommentLines yields each line of the head, line and foot comments of a
+// node tree, as the parser kept them ("# text", leading spaces included).
+func CommentLines(root *yaml.Node) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		var walk func(n *yaml.Node) bool
+		walk = func(n *yaml.Node) bool {
+			for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
+				for line := range strings.SplitSeq(c, "\n") {
+					if line != "" && !yield(line) {
+						return false
+					}
+				}
+			}
+			for _, c := range n.Content {
+				if !walk(c) {
+					return false
+				}
+			}
+			return true
+		}
+		if root != nil {
+			walk(root)
+		}
+	}
 }
 
 // MapGet returns the key and value nodes of the first occurrence of key in

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestParseRejectsText(t *testing.T) {
@@ -126,5 +127,23 @@ func TestHasDocumentMarker(t *testing.T) {
 		if got := hasDocumentMarker([]byte(src)); got != want {
 			t.Errorf("hasDocumentMarker(%q) = %v", src, got)
 		}
+	}
+}
+
+func TestCommentLines(t *testing.T) {
+	root, err := Parse([]byte("# head\n# two\nkind: Journey # line\nstages:\n  - name: S\n    # foot\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for l := range CommentLines(root) {
+		got = append(got, strings.TrimSpace(l))
+	}
+	want := []string{"# head", "# two", "# line", "# foot"}
+	if diff := cmp.Diff(want, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for range CommentLines(root) {
+		break // stopping early must not panic
 	}
 }
