@@ -186,7 +186,7 @@ func (a *app) diffDriver(args []string, outs []output, f diffFlags, today time.T
 		if err != nil {
 			return nil, err
 		}
-		l := loader.New(loader.Options{MaxFileSize: size, Roots: defaultRootsFor(as)})
+		l := loader.New(loader.Options{MaxFileSize: size, Roots: loader.DefaultRoots([]string{as})})
 		return l.LoadBytes(as, data), nil
 	}
 	old, err := load(args[1], path)
@@ -220,18 +220,6 @@ func readLimited(path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// defaultRootsFor: includes may not leave the current directory or the
-// directory of the file.
-func defaultRootsFor(path string) []string {
-	var roots []string
-	if wd, err := os.Getwd(); err == nil {
-		roots = append(roots, wd)
-	}
-	if abs, err := filepath.Abs(filepath.Dir(path)); err == nil {
-		roots = append(roots, abs)
-	}
-	return roots
-}
 
 func (a *app) filePair(oldPath, newPath string) (pair, error) {
 	if oldPath == "-" && newPath == "-" {

@@ -157,7 +157,7 @@ func (a *app) newFromRev(rev string, paths []string, ds []diag.Diagnostic, cfg *
 	size := int64(a.maxFileSize)
 	old := map[[3]string]int{}
 	if len(paths) > 0 {
-		ol := loader.New(loader.Options{MaxFileSize: size, ReadFile: repo.ReadFileFunc(commit, size)})
+		ol := loader.New(loader.Options{MaxFileSize: size, Roots: []string{repo.Dir}, ReadFile: repo.ReadFileFunc(commit, size)})
 		lintOld := func(f *loader.File) []diag.Diagnostic {
 			if diag.AnyFatal(f.Diags) {
 				return nil // not in that revision (or unreadable there): all is new
