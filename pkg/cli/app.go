@@ -15,7 +15,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/loader"
-	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/render/engine"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
@@ -40,7 +40,7 @@ type Env struct {
 	// Graphviz lays out diagrams; nil means the journey-graphviz helper
 	// (or Graphviz's dot), found and started only when a diagram is drawn.
 	// Tests set it to the in-process graphviz.InProcess.
-	Graphviz render.DiagramEngine
+	Graphviz engine.Engine
 }
 
 // OSEnv is the environment of a real process.

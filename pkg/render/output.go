@@ -14,12 +14,6 @@ import (
 // in-process with the graphviz subpackage.
 type Layout func(ctx context.Context, dot []byte) ([]byte, error)
 
-// DiagramEngine lays out DOT as SVG: the helper process, Graphviz's dot,
-// or go-graphviz in-process. Its SVG method is a Layout.
-type DiagramEngine interface {
-	SVG(ctx context.Context, dot []byte) ([]byte, error)
-}
-
 // Options tune one rendering.
 type Options struct {
 	// Width wraps terminal tables to this many columns; 0 does not wrap.

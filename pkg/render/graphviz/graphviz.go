@@ -42,7 +42,7 @@ func SVG(ctx context.Context, dot []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// InProcess is the in-process diagram engine (a render.DiagramEngine).
+// InProcess is the in-process diagram engine (an engine.Engine).
 type InProcess struct{}
 
 // SVG lays out a DOT graph; see the package function SVG.
