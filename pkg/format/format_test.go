@@ -177,3 +177,24 @@ func BenchmarkSource(b *testing.B) {
 		}
 	}
 }
+
+func TestFirstDifference(t *testing.T) {
+	base := map[string]any{"kind": "Journey", "stages": []any{map[string]any{"name": "A", "emotion": int64(3)}}}
+	for _, tt := range []struct {
+		b     any
+		where string
+	}{
+		{map[string]any{"kind": "Journey", "stages": []any{map[string]any{"name": "A", "emotion": int64(3)}}}, ""},
+		{map[string]any{"kind": "Journey", "stages": []any{map[string]any{"name": "B", "emotion": int64(3)}}}, "stages[0].name"},
+		{map[string]any{"kind": "Journey", "stages": []any{map[string]any{"name": "A", "emotion": float64(3)}}}, "stages[0].emotion"},
+		{map[string]any{"kind": "Journey", "stages": []any{}}, "stages"},
+		{map[string]any{"kind": "Journey", "stagez": []any{}}, "stages"},
+		{map[string]any{"kind": "Journey"}, "the top"},
+		{[]any{}, "the top"},
+	} {
+		where, ok := firstDifference(base, tt.b, "")
+		if ok != (tt.where == "") || where != tt.where {
+			t.Errorf("firstDifference(%v) = %q, %v; want %q", tt.b, where, ok, tt.where)
+		}
+	}
+}

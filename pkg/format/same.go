@@ -1,22 +1,18 @@
 package format
 
 import (
-	"errors"
 	"fmt"
-	"reflect"
+	"sort"
 	"strings"
 
-	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/journey-maps/journey/pkg/loader"
-	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/yamlx"
 )
 
 // SameData checks that two versions of a file hold the same data: the same
-// values once parsed (every key, x- and unknown ones included) and the same
-// journey model once loaded, positions aside.
+// values once parsed, every key included (x- and unknown ones too). The
+// journey model is decoded from those values alone, so it is the same too.
 func SameData(a, b []byte) error {
 	return sameData(read(a), read(b))
 }
@@ -35,12 +31,10 @@ func SameComments(a, b []byte) error {
 }
 
 // facts are what the checks compare of one version of a file, taken from
-// a single parse: the loader's, whose node tree also gives the values and
-// the comments.
+// one parse.
 type facts struct {
 	values   any
 	comments []string
-	model    loaded
 	// parsed is false for a file that does not parse as one mapping.
 	parsed bool
 	// err is why the file has no values: it does not parse, or the
@@ -48,31 +42,13 @@ type facts struct {
 	err error
 }
 
-// loaded is what a file decodes to, for comparison.
-type loaded struct {
-	Journey  *model.Journey
-	Personas *model.PersonaLibrary
-}
-
-// read loads a file without following its includes (they are the same
-// files on both sides) and takes its values and comments from the tree
-// the loader parsed, which it does not change.
+// read parses a file and takes its values and comments from the tree.
 func read(src []byte) *facts {
-	l := loader.New(loader.Options{
-		Workers:  1,
-		ReadFile: func(string) ([]byte, error) { return nil, errors.New("includes are not read") },
-	})
-	f := l.LoadBytes("journey.yaml", src)
-	r := &facts{model: loaded{f.Journey, f.Personas}}
-	root := f.Root
-	if root == nil {
-		// The loader keeps no tree when the conversion check fails: parse
-		// again for the reason (the failing path only).
-		var err error
-		if root, err = yamlx.Parse(src); err != nil {
-			r.err = err
-			return r
-		}
+	r := &facts{}
+	root, err := yamlx.Parse(src)
+	if err != nil {
+		r.err = err
+		return r
 	}
 	r.parsed = true
 	r.values, _, r.err = yamlx.ToValue(root)
@@ -87,44 +63,60 @@ func sameData(a, b *facts) error {
 	if b.err != nil {
 		return b.err
 	}
-	if !reflect.DeepEqual(a.values, b.values) {
-		return fmt.Errorf("values differ: %s", cmp.Diff(a.values, b.values))
-	}
-	if d := cmp.Diff(a.model, b.model, ModelOptions()); d != "" {
-		return fmt.Errorf("models differ (-before +after):\n%s", d)
+	if where, ok := firstDifference(a.values, b.values, ""); !ok {
+		return fmt.Errorf("values differ at %s", where)
 	}
 	return nil
 }
 
-var (
-	posType   = reflect.TypeOf(model.Pos{})
-	keysType  = reflect.TypeOf((*model.Keys)(nil)).Elem()
-	itemsType = reflect.TypeOf([]model.Item{})
-)
-
-// ModelOptions make go-cmp compare two models by their data: positions are
-// ignored, and so are the links from an item to the item that holds it
-// (they would only repeat the comparison, in a cycle).
-func ModelOptions() cmp.Option {
-	return cmp.FilterPath(func(p cmp.Path) bool {
-		sf, ok := p.Last().(cmp.StructField)
-		if !ok {
-			return false
+// firstDifference compares two values as yamlx.ToValue makes them and
+// names the first place they differ ("stages[2].name"); ok when equal.
+func firstDifference(a, b any, at string) (where string, ok bool) {
+	here := at
+	if here == "" {
+		here = "the top"
+	}
+	switch x := a.(type) {
+	case map[string]any:
+		y, isMap := b.(map[string]any)
+		if !isMap || len(x) != len(y) {
+			return here, false
 		}
-		switch sf.Type() {
-		case posType, keysType, itemsType:
-			return true
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
 		}
-		parent := p.Index(-2).Type()
-		switch {
-		case parent == reflect.TypeOf(model.Touchpoint{}) && sf.Name() == "Stage",
-			parent == reflect.TypeOf(model.PainPoint{}) && sf.Name() == "Touchpoint",
-			parent == reflect.TypeOf(model.Action{}) && sf.Name() == "PainPoint",
-			parent == reflect.TypeOf(model.Persona{}) && sf.Name() == "From":
-			return true
+		sort.Strings(keys)
+		for _, k := range keys {
+			yv, has := y[k]
+			path := k
+			if at != "" {
+				path = at + "." + k
+			}
+			if !has {
+				return path, false
+			}
+			if w, ok := firstDifference(x[k], yv, path); !ok {
+				return w, false
+			}
 		}
-		return false
-	}, cmp.Ignore())
+		return "", true
+	case []any:
+		y, isList := b.([]any)
+		if !isList || len(x) != len(y) {
+			return here, false
+		}
+		for i := range x {
+			if w, ok := firstDifference(x[i], y[i], fmt.Sprintf("%s[%d]", at, i)); !ok {
+				return w, false
+			}
+		}
+		return "", true
+	}
+	if a != b {
+		return here, false
+	}
+	return "", true
 }
 
 func sameComments(ca, cb []string) error {
