@@ -220,7 +220,6 @@ func readLimited(path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
-
 func (a *app) filePair(oldPath, newPath string) (pair, error) {
 	if oldPath == "-" && newPath == "-" {
 		return pair{}, usagef("only one side can be read from standard input")
@@ -425,13 +424,12 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 // --lint, the findings introduced and fixed. It also returns the priority
 // weights of the configuration.
 func (a *app) diffLinter(f diffFlags) (func(*loader.File, time.Time) []diag.Diagnostic, score.Weights, error) {
-	// The weights load the configuration, which scoreFindings then uses:
-	// a version is judged as journey score judges a map.
-	w, err := a.scoreWeights(f.config)
+	// A version is judged as journey score judges a map.
+	cfg, w, err := a.scoreConfig(f.config)
 	if err != nil {
 		return nil, score.Weights{}, err
 	}
-	return a.scoreFindings, w, nil
+	return func(file *loader.File, day time.Time) []diag.Diagnostic { return scoreFindings(file, cfg, day) }, w, nil
 }
 
 func (a *app) writeDiff(outs []output, res *diff.Result) error {

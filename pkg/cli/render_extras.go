@@ -30,11 +30,14 @@ func (a *app) renderExtras(in *render.Input, file *loader.File, f renderFlags, t
 	}
 	findings := file.Diags
 	weights := score.DefaultWeights()
+	// Only the html report and the backlog show what the configuration
+	// changes: lint findings, health and priorities.
 	if f.format == render.FormatHTML || f.view == render.ViewBacklog {
-		findings = a.scoreFindings(file, today)
-		if w, err := a.scoreWeights(""); err == nil {
-			weights = w
+		cfg, w, err := a.scoreConfig("")
+		if err != nil {
+			return err
 		}
+		findings, weights = scoreFindings(file, cfg, today), w
 	}
 	in.Findings = findings
 	in.Score = score.Compute(file.Journey, findings, score.Options{Persona: f.persona, Today: today, Weights: weights})

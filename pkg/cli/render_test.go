@@ -134,3 +134,31 @@ func TestRenderOutputRefusesNestedInclude(t *testing.T) {
 		}
 	}
 }
+
+// The html report and the backlog are judged under the configuration, so
+// a broken one stops them as it stops lint and score; views that do not
+// use it still render.
+func TestRenderWithBrokenConfig(t *testing.T) {
+	src, err := os.ReadFile("../../examples/ecommerce/checkout.journey.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "checkout.journey.yaml"), string(src))
+	writeFile(t, filepath.Join(dir, ".journeylint.yaml"), "rules: {no-such-rule: off}\n")
+	t.Chdir(dir)
+	for _, args := range [][]string{
+		{"render", "checkout.journey.yaml", "--format", "html", "-o", "out.html"},
+		{"render", "checkout.journey.yaml", "--view", "backlog", "--format", "csv"},
+	} {
+		if _, stderr, code := runCLI(t, "", args...); code != ExitUsage || !strings.Contains(stderr, "no-such-rule") {
+			t.Errorf("%v: exit %d, stderr %s", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat("out.html"); !os.IsNotExist(err) {
+		t.Errorf("a report was written: %v", err)
+	}
+	if _, stderr, code := runCLI(t, "", "render", "checkout.journey.yaml", "--view", "matrix", "--format", "csv"); code != ExitOK {
+		t.Errorf("matrix: exit %d, %s", code, stderr)
+	}
+}

@@ -19,7 +19,7 @@ import (
 
 func init() {
 	explainTopics["scoring"] = func(a *app) (string, error) {
-		w, err := a.scoreWeights("")
+		_, w, err := a.scoreConfig("")
 		if err != nil {
 			return "", err
 		}
@@ -62,7 +62,7 @@ set in .journeylint.yaml under score.weights.`,
 			if err != nil {
 				return err
 			}
-			weights, err := a.scoreWeights(configPath)
+			cfg, weights, err := a.scoreConfig(configPath)
 			if err != nil {
 				return err
 			}
@@ -81,7 +81,7 @@ set in .journeylint.yaml under score.weights.`,
 				if !f.Valid() {
 					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(f.Path))
 				}
-				r := score.Compute(f.Journey, a.scoreFindings(f, day), score.Options{Persona: persona, Today: day, Weights: weights})
+				r := score.Compute(f.Journey, scoreFindings(f, cfg, day), score.Options{Persona: persona, Today: day, Weights: weights})
 				r.Path = f.Path
 				reports = append(reports, r)
 			}
@@ -145,25 +145,23 @@ func (a *app) scoreDay(s string) (time.Time, error) {
 
 // scoreFindings are the findings a map's health is computed from: its
 // lint findings under the configuration in force.
-func (a *app) scoreFindings(f *loader.File, day time.Time) []diag.Diagnostic {
-	cfg, err := a.lintConfig("")
-	if err != nil {
-		cfg = config.Default()
-	}
+func scoreFindings(f *loader.File, cfg *config.Config, day time.Time) []diag.Diagnostic {
 	return lint.Lint(f, cfg, lint.Options{Today: day})
 }
 
-// scoreWeights reads score.weights from the configuration.
-func (a *app) scoreWeights(path string) (score.Weights, error) {
+// scoreConfig loads the configuration a map is judged under (the file
+// given, else the one found from the current directory) and its
+// score.weights. A configuration with mistakes is a usage error.
+func (a *app) scoreConfig(path string) (*config.Config, score.Weights, error) {
 	cfg, err := a.lintConfig(path)
 	if err != nil {
-		return score.Weights{}, err
+		return nil, score.Weights{}, err
 	}
 	w, err := score.WeightsFrom(cfg.Weights) // the defaults when the file sets none
 	if err != nil {
-		return score.Weights{}, usagef("%s: %v", cfg.Path, err)
+		return nil, score.Weights{}, usagef("%s: %v", cfg.Path, err)
 	}
-	return w, nil
+	return cfg, w, nil
 }
 
 // writeScore writes the reports to every output; files atomically.
