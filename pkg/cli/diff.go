@@ -182,9 +182,9 @@ func (a *app) diffDriver(args []string, outs []output, f diffFlags, today time.T
 		if file == "/dev/null" {
 			return nil, nil
 		}
-		data, err := readLimited(file, size)
+		data, err := loader.ReadFile(file, size)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %s", file, loader.ReadMessage(err))
 		}
 		l := loader.New(loader.Options{MaxFileSize: size, Roots: loader.DefaultRoots([]string{as})})
 		return l.LoadBytes(as, data), nil
@@ -202,22 +202,6 @@ func (a *app) diffDriver(args []string, outs []output, f diffFlags, today time.T
 		return err
 	}
 	return a.writeDiff(outs, res)
-}
-
-func readLimited(path string, max int64) ([]byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: over the %s limit", path, loader.FormatSize(max))
-	}
-	return data, nil
 }
 
 func (a *app) filePair(oldPath, newPath string) (pair, error) {

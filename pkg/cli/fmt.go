@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -66,15 +65,12 @@ func (a *app) runFmt(args []string, write, check bool) error {
 		shown := path
 		if path == "-" {
 			shown = loader.StdinPath
-			src, err = io.ReadAll(io.LimitReader(a.env.Stdin, size+1))
-			if err == nil && int64(len(src)) > size {
-				err = fmt.Errorf("over the %s limit", loader.FormatSize(size))
-			}
+			src, err = loader.ReadLimited(a.env.Stdin, size)
 		} else {
-			src, err = readLimited(path, size)
+			src, err = loader.ReadFile(path, size)
 		}
 		if err != nil {
-			fmt.Fprintln(a.env.Stderr, report.Sanitize(diag.Diagnostic{Pos: model.Pos{File: shown}, Severity: diag.Error, Rule: diag.RuleFile, Message: "cannot read: " + err.Error()}.String()))
+			fmt.Fprintln(a.env.Stderr, report.Sanitize(diag.Diagnostic{Pos: model.Pos{File: shown}, Severity: diag.Error, Rule: diag.RuleFile, Message: "cannot read: " + loader.ReadMessage(err)}.String()))
 			failed = true
 			continue
 		}

@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -81,15 +79,12 @@ func (a *app) importMermaid(in, out string) error {
 	var err error
 	if in == "-" {
 		name = loader.StdinPath
-		src, err = io.ReadAll(io.LimitReader(a.env.Stdin, size+1))
+		src, err = loader.ReadLimited(a.env.Stdin, size)
 	} else {
-		src, err = readCapped(in, size)
+		src, err = loader.ReadFile(in, size)
 	}
 	if err != nil {
-		return usagef("%s: %v", in, err)
-	}
-	if int64(len(src)) > size {
-		return usagef("%s: larger than --max-file-size %s", name, &a.maxFileSize)
+		return usagef("%s: %s", name, loader.ReadMessage(err))
 	}
 	data, stats, err := mermaid.Import(src, mermaid.Options{Source: in})
 	var syn *mermaid.SyntaxError
@@ -117,20 +112,4 @@ func (a *app) importMermaid(in, out string) error {
 	fmt.Fprintf(a.env.Stderr, "wrote %s: %d stages, %d touchpoints, %d personas\nNext: journey lint %s\n",
 		out, stats.Stages, stats.Touchpoints, stats.Personas, out)
 	return nil
-}
-
-// readCapped reads at most limit+1 bytes of a file.
-func readCapped(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, errors.New("no such file")
-		}
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a directory, want a Mermaid file")
-	}
-	return io.ReadAll(io.LimitReader(f, limit+1))
 }

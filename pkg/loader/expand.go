@@ -40,7 +40,7 @@ func Expand(args []string) ([]string, []diag.Diagnostic) {
 		}
 		st, err := os.Stat(a)
 		if err != nil {
-			bad(a, "cannot read: "+readMessage(err))
+			bad(a, "cannot read: "+ReadMessage(err))
 			continue
 		}
 		if !st.IsDir() {
@@ -50,7 +50,7 @@ func Expand(args []string) ([]string, []diag.Diagnostic) {
 		var found []string
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				bad(p, "cannot read: "+readMessage(err))
+				bad(p, "cannot read: "+ReadMessage(err))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -70,7 +70,7 @@ func Expand(args []string) ([]string, []diag.Diagnostic) {
 			return nil
 		})
 		if err != nil {
-			bad(a, "cannot read: "+readMessage(err))
+			bad(a, "cannot read: "+ReadMessage(err))
 		}
 		sort.Strings(found)
 		for _, p := range found {

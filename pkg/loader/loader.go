@@ -249,10 +249,9 @@ func (l *Loader) loadStdin() *File {
 	if l.opts.Stdin == nil {
 		err = errors.New("no standard input")
 	} else {
-		data, err = readLimited(l.opts.Stdin, l.opts.MaxFileSize)
+		data, err = ReadLimited(l.opts.Stdin, l.opts.MaxFileSize)
 	}
-	wd, _ := os.Getwd()
-	return l.resolve(l.parse(StdinPath, filepath.Join(wd, "stdin"), data, err))
+	return l.resolve(l.parse(StdinPath, filepath.Join(l.wd, "stdin"), data, err))
 }
 
 // LoadFile loads one file by path, with its includes.
@@ -308,7 +307,12 @@ func (l *Loader) keepSource(path string, data []byte) {
 	l.mu.Unlock()
 }
 
-func (l *Loader) readOS(path string) ([]byte, error) {
+func (l *Loader) readOS(path string) ([]byte, error) { return ReadFile(path, l.opts.MaxFileSize) }
+
+// ReadFile reads a file of at most limit bytes: a larger one fails with
+// ErrTooLarge (unread when its size is known), a directory with "is a
+// directory". ReadMessage words its errors for a finding.
+func ReadFile(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -321,25 +325,27 @@ func (l *Loader) readOS(path string) ([]byte, error) {
 	if err == nil && st.Mode().IsRegular() {
 		// The size is known: refuse a large file unread, and read the
 		// rest into one buffer instead of growing one by doubling.
-		if st.Size() > l.opts.MaxFileSize {
-			return nil, tooLarge(l.opts.MaxFileSize)
+		if st.Size() > limit {
+			return nil, tooLarge(limit)
 		}
 		buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-		if _, err := buf.ReadFrom(io.LimitReader(f, l.opts.MaxFileSize+1)); err != nil {
+		if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 			return nil, err
 		}
-		if int64(buf.Len()) > l.opts.MaxFileSize { // it grew while read
-			return nil, tooLarge(l.opts.MaxFileSize)
+		if int64(buf.Len()) > limit { // it grew while read
+			return nil, tooLarge(limit)
 		}
 		return buf.Bytes(), nil
 	}
-	return readLimited(f, l.opts.MaxFileSize)
+	return ReadLimited(f, limit)
 }
 
 // ErrTooLarge is returned for files over the size limit.
 var ErrTooLarge = errors.New("file too large")
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
+// ReadLimited reads r to its end, failing with ErrTooLarge past limit
+// bytes (standard input, a pipe).
+func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
@@ -363,7 +369,7 @@ func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile
 		return p
 	}
 	if readErr != nil {
-		return stop(0, 0, diag.RuleFile, "cannot read: "+readMessage(readErr), true)
+		return stop(0, 0, diag.RuleFile, "cannot read: "+ReadMessage(readErr), true)
 	}
 	root, err := yamlx.Parse(data)
 	if err == nil {
@@ -553,7 +559,9 @@ func within(root, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-func readMessage(err error) string {
+// ReadMessage words an error of reading a file for a finding: "no such
+// file", "permission denied", or the error itself without the path.
+func ReadMessage(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
