@@ -74,7 +74,12 @@ type Diagnostic struct {
 	Fatal bool `json:"-"`
 }
 
+// String is the finding as the text report writes it, without a snippet:
+// file:line:col, or only the file for a finding about the whole file.
 func (d Diagnostic) String() string {
+	if d.Line <= 0 {
+		return fmt.Sprintf("%s: %s: %s [%s]", d.File, d.Severity, d.Message, d.Rule)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", d.File, d.Line, d.Col, d.Severity, d.Message, d.Rule)
 }
 

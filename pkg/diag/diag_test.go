@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/journey-maps/journey/pkg/model"
+)
 
 func TestSuggest(t *testing.T) {
 	keys := []string{"touchpoints", "title", "description", "pain_points", "personas"}
@@ -30,5 +34,16 @@ func TestSortAndMax(t *testing.T) {
 	}
 	if Max(ds) != Error {
 		t.Fatalf("Max = %v", Max(ds))
+	}
+}
+
+func TestStringLikeTheTextReport(t *testing.T) {
+	at := Diagnostic{Pos: model.Pos{File: "m.yaml", Line: 3, Col: 5}, Severity: Error, Rule: "schema", Message: "bad"}
+	whole := Diagnostic{Pos: model.Pos{File: "m.yaml"}, Severity: Error, Rule: "file", Message: "cannot read"}
+	if got := at.String(); got != "m.yaml:3:5: error: bad [schema]" {
+		t.Errorf("at a place: %q", got)
+	}
+	if got := whole.String(); got != "m.yaml: error: cannot read [file]" {
+		t.Errorf("the whole file: %q", got)
 	}
 }
