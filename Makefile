@@ -47,12 +47,13 @@ docs:
 # Benchmarks: the Go benchmarks of every package (load, validate, lint,
 # score, render, diff), then whole processes side by side on 2,000
 # generated maps: journey lint against the parse floor (and yamllint,
-# native dot where installed). BENCH_MAPS=500 for a quicker run.
+# native dot where installed). BENCH_MAPS=500 for a quicker run. The Go
+# benchmarks run with the garbage-collection target journey's main sets.
 BENCH_MAPS ?= 2000
 BENCHTIME ?= 1s
 bench: build
 	$(GO) build -tags bench -o bin/journey-bench ./cmd/journey-bench
-	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
+	GOGC=400 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
 	bin/journey-bench compare -journey bin/journey -n $(BENCH_MAPS)
 
 # Build journey and journey-graphviz, render the examples to the HTML
