@@ -48,7 +48,8 @@ docs:
 # score, render, diff), then whole processes side by side on 2,000
 # generated maps: journey lint against the parse floor (and yamllint,
 # native dot where installed). BENCH_MAPS=500 for a quicker run. The Go
-# benchmarks run with the garbage-collection target journey's main sets.
+# benchmarks run with GOGC=400, the target journey's main sets
+# (pkg/gctune) while the live heap is under 4 MB.
 BENCH_MAPS ?= 2000
 BENCHTIME ?= 1s
 bench: build

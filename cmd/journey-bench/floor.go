@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/journey-maps/journey/pkg/gctune"
 	"github.com/journey-maps/journey/pkg/loader"
 )
 
@@ -21,9 +21,7 @@ import (
 func floorMain(args []string) error {
 	// The same garbage-collection target as journey's main, so the two
 	// differ only in the work done.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	gctune.Headroom(gctune.DefaultHeadroom)
 	paths, problems := loader.Expand(args)
 	if len(problems) > 0 {
 		return fmt.Errorf("floor: %s", problems[0].String())
