@@ -24,7 +24,11 @@ type ids struct {
 	seen map[string]*model.Meta
 }
 
-func (c *checks) ids(kind string) *ids { return &ids{c: c, kind: kind, seen: map[string]*model.Meta{}} }
+// ids starts a set of ids of kind, with room for size of them, so the
+// set is not grown as every element of a map is added.
+func (c *checks) ids(kind string, size int) *ids {
+	return &ids{c: c, kind: kind, seen: make(map[string]*model.Meta, size)}
+}
 
 func (s *ids) add(id string, m *model.Meta, name string) {
 	if first, dup := s.seen[id]; dup {
@@ -77,21 +81,31 @@ func (s *ids) ref(id string, p model.Pos, from origin) {
 func checkJourney(j *model.Journey) []diag.Diagnostic {
 	c := &checks{}
 	// Included personas first, so a clash is reported at the map's own.
-	personas := c.ids("persona")
 	all := j.AllPersonas()
+	personas := c.ids("persona", len(all))
 	for _, p := range append(all[len(j.Personas):len(all):len(all)], j.Personas...) {
 		personas.add(p.ID, &p.Meta, "name")
 	}
-	metrics := c.ids("metric")
+	metrics := c.ids("metric", len(j.Metrics))
 	for _, m := range j.Metrics {
 		metrics.add(m.ID, &m.Meta, "name")
 	}
-	goals := c.ids("goal")
+	goals := c.ids("goal", len(j.Goals))
 	for _, g := range j.Goals {
 		goals.add(g.ID, &g.Meta, "title")
 		metrics.ref(g.Metric, g.At("metric"), origin{"goal", g.ID, ""})
 	}
-	stages, touchpoints, painPoints, actions := c.ids("stage"), c.ids("touchpoint"), c.ids("pain point"), c.ids("action")
+	var nt, np, na int
+	for _, s := range j.Stages {
+		nt += len(s.Touchpoints)
+		for _, t := range s.Touchpoints {
+			np += len(t.PainPoints)
+			for _, p := range t.PainPoints {
+				na += len(p.Actions)
+			}
+		}
+	}
+	stages, touchpoints, painPoints, actions := c.ids("stage", len(j.Stages)), c.ids("touchpoint", nt), c.ids("pain point", np), c.ids("action", na)
 	for _, s := range j.Stages {
 		stages.add(s.ID, &s.Meta, "name")
 		for _, t := range s.Touchpoints {
@@ -105,47 +119,43 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 		}
 	}
 	// References, now that every id is known.
-	var everyone []string
+	everyone := make([]string, 0, len(all))
 	for _, p := range all {
 		everyone = append(everyone, p.ID)
 	}
-	for _, t := range j.Touchpoints() {
-		from := origin{"touchpoint", t.ID, ""}
-		for i, id := range t.Personas {
-			personas.ref(id, t.ItemAt("personas", i), from)
-		}
-		if !t.PersonasExplicit {
-			t.Personas = everyone // default: every persona
-		}
-		for _, pe := range t.Emotion.PerPersona {
-			personas.ref(pe.Persona, pe.Pos, origin{"touchpoint", t.ID, " emotion"})
-		}
-		for i, id := range t.Metrics {
-			metrics.ref(id, t.ItemAt("metrics", i), from)
-		}
-		for i, id := range t.Next {
-			touchpoints.ref(id, t.ItemAt("next", i), origin{"touchpoint", t.ID, " next"})
-		}
-		for _, a := range actionsOf(t) {
-			for i, id := range a.Metrics {
-				metrics.ref(id, a.ItemAt("metrics", i), origin{"action", a.ID, ""})
+	for _, s := range j.Stages {
+		for _, t := range s.Touchpoints {
+			from := origin{"touchpoint", t.ID, ""}
+			for i, id := range t.Personas {
+				personas.ref(id, t.ItemAt("personas", i), from)
+			}
+			if !t.PersonasExplicit {
+				t.Personas = everyone // default: every persona
+			}
+			for _, pe := range t.Emotion.PerPersona {
+				personas.ref(pe.Persona, pe.Pos, origin{"touchpoint", t.ID, " emotion"})
+			}
+			for i, id := range t.Metrics {
+				metrics.ref(id, t.ItemAt("metrics", i), from)
+			}
+			for i, id := range t.Next {
+				touchpoints.ref(id, t.ItemAt("next", i), origin{"touchpoint", t.ID, " next"})
+			}
+			for _, p := range t.PainPoints {
+				for _, a := range p.Actions {
+					for i, id := range a.Metrics {
+						metrics.ref(id, a.ItemAt("metrics", i), origin{"action", a.ID, ""})
+					}
+				}
 			}
 		}
 	}
 	return c.out
 }
 
-func actionsOf(t *model.Touchpoint) []*model.Action {
-	var out []*model.Action
-	for _, p := range t.PainPoints {
-		out = append(out, p.Actions...)
-	}
-	return out
-}
-
 func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
 	c := &checks{}
-	personas := c.ids("persona")
+	personas := c.ids("persona", len(l.Personas))
 	for _, p := range l.Personas {
 		personas.add(p.ID, &p.Meta, "name")
 	}

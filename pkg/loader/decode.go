@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -156,18 +157,24 @@ func (o *object) strings(key string) []string {
 	return out
 }
 
-func (o *object) list(key string) []*yaml.Node {
-	n := yamlx.Resolve(o.value(key))
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	out := make([]*yaml.Node, 0, len(n.Content))
-	for _, item := range n.Content {
-		if item = yamlx.Resolve(item); item.Kind == yaml.MappingNode {
-			out = append(out, item)
+// list yields the mappings in the sequence at key, numbered from 0; other
+// items are skipped (the schema has reported them).
+func (o *object) list(key string) iter.Seq2[int, *yaml.Node] {
+	return func(yield func(int, *yaml.Node) bool) {
+		n := yamlx.Resolve(o.value(key))
+		if n == nil || n.Kind != yaml.SequenceNode {
+			return
+		}
+		i := 0
+		for _, item := range n.Content {
+			if item = yamlx.Resolve(item); item.Kind == yaml.MappingNode {
+				if !yield(i, item) {
+					return
+				}
+				i++
+			}
 		}
 	}
-	return out
 }
 
 // id returns the written id, or the slug of the given name, or a

@@ -83,15 +83,10 @@ func Parse(src []byte) (*yaml.Node, error) {
 // hasDocumentMarker reports whether a line starts with "---" or "...",
 // the only way a stream holds more than one document.
 func hasDocumentMarker(src []byte) bool {
-	for len(src) > 0 {
-		if bytes.HasPrefix(src, []byte("---")) || bytes.HasPrefix(src, []byte("...")) {
+	for _, m := range [...]string{"---", "..."} {
+		if bytes.HasPrefix(src, []byte(m)) || bytes.Contains(src, []byte("\n"+m)) {
 			return true
 		}
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			break
-		}
-		src = src[i+1:]
 	}
 	return false
 }
