@@ -124,9 +124,11 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 // checked gathers what a streaming run keeps of each file once it is
 // done with it: a summary, the findings, and the source only of files
 // with findings (for snippets), so memory does not grow with clean files.
+// Findings and snippet lines are kept in forms the garbage collector need
+// not scan: a run may hold thousands until the report.
 type checked struct {
 	files   []report.FileSummary
-	diags   []diag.Diagnostic
+	diags   diag.Packed
 	sources map[string]snippet
 }
 
@@ -153,7 +155,7 @@ func (c *checked) add(r checkedFile) {
 	if len(r.diags) == 0 {
 		return
 	}
-	c.diags = append(c.diags, r.diags...)
+	c.diags.Add(r.diags...)
 	if c.sources == nil {
 		c.sources = map[string]snippet{}
 	}
@@ -164,8 +166,8 @@ func (c *checked) add(r checkedFile) {
 // the findings point at, so a run over thousands of maps holds a few
 // lines of each.
 type snippet struct {
-	numbers []int // ascending
-	lines   []string
+	numbers []int  // ascending
+	text    string // the lines, each ended by a newline
 }
 
 // snippetOf keeps the lines of src that findings in path point at.
@@ -178,7 +180,8 @@ func snippetOf(src []byte, path string, ds []diag.Diagnostic) snippet {
 	}
 	slices.Sort(want)
 	want = slices.Compact(want)
-	s := snippet{numbers: make([]int, 0, len(want)), lines: make([]string, 0, len(want))}
+	s := snippet{numbers: make([]int, 0, len(want))}
+	var text []byte
 	for line := 1; len(src) > 0 && len(want) > 0; line++ {
 		end := bytes.IndexByte(src, '\n')
 		if end < 0 {
@@ -186,11 +189,12 @@ func snippetOf(src []byte, path string, ds []diag.Diagnostic) snippet {
 		}
 		if want[0] == line {
 			s.numbers = append(s.numbers, line)
-			s.lines = append(s.lines, string(src[:end]))
+			text = append(append(text, src[:end]...), '\n')
 			want = want[1:]
 		}
 		src = src[min(end+1, len(src)):]
 	}
+	s.text = string(text)
 	return s
 }
 
@@ -199,21 +203,23 @@ func snippetOf(src []byte, path string, ds []diag.Diagnostic) snippet {
 func (s snippet) source() []byte {
 	var out []byte
 	line := 1
-	for i, n := range s.numbers {
+	text := s.text
+	for _, n := range s.numbers {
 		for ; line < n; line++ {
 			out = append(out, '\n')
 		}
-		out = append(out, s.lines[i]...)
+		end := strings.IndexByte(text, '\n')
+		out = append(out, text[:end]...)
+		text = text[end+1:]
 	}
 	return out
 }
 
 // findings returns every finding, with the argument problems, sorted.
-// They are sorted where they are, not copied: a run over thousands of
-// maps may hold thousands of findings.
 func (c *checked) findings(problems []diag.Diagnostic) []diag.Diagnostic {
-	ds := append(c.diags, problems...)
-	c.diags = nil
+	ds := c.diags.AppendTo(make([]diag.Diagnostic, 0, c.diags.Len()+len(problems)))
+	ds = append(ds, problems...)
+	c.diags = diag.Packed{}
 	diag.Sort(ds)
 	return diag.Dedup(ds)
 }
