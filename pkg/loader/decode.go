@@ -30,6 +30,20 @@ type object struct {
 	d    *decoder
 	meta model.Meta
 	node *yaml.Node // the mapping; nil when the value is not one
+	// has has keyBit set for every key of the mapping, so most lookups of
+	// a field the map leaves out end without a scan.
+	has uint64
+	// next is where the next lookup starts when keys are unique: fields
+	// are read in about the order they are written.
+	next int
+}
+
+// keyBit is key's bit in object.has, from its length and first byte.
+func keyBit(key string) uint64 {
+	if key == "" {
+		return 1
+	}
+	return 1 << ((uint(len(key))*7 + uint(key[0])) % 64)
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -47,7 +61,11 @@ func (d *decoder) object(n *yaml.Node) object {
 	o.meta.Keys = (*mappingKeys)(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
-		if k.Kind != yaml.ScalarNode || !strings.HasPrefix(k.Value, "x-") {
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		o.has |= keyBit(k.Value)
+		if !strings.HasPrefix(k.Value, "x-") {
 			continue
 		}
 		if !d.uniqueKeys {
@@ -81,11 +99,29 @@ func (m *mappingKeys) Len() int { return len(m.Content) / 2 }
 
 // value returns the value of key; the first one when it is repeated.
 func (o *object) value(key string) *yaml.Node {
-	if o.node == nil {
+	if o.node == nil || o.has&keyBit(key) == 0 {
 		return nil
 	}
-	_, v := yamlx.MapGet(o.node, key)
-	return v
+	if !o.d.uniqueKeys {
+		_, v := yamlx.MapGet(o.node, key)
+		return v
+	}
+	c := o.node.Content
+	n := len(c) &^ 1
+	for j := 0; j < n; j += 2 {
+		i := o.next + j
+		if i >= n {
+			i -= n
+		}
+		if k := yamlx.Resolve(c[i]); k.Kind == yaml.ScalarNode && k.Value == key {
+			o.next = i + 2
+			if o.next >= n {
+				o.next = 0
+			}
+			return c[i+1]
+		}
+	}
+	return nil
 }
 
 func (o *object) scalar(key string) (*yaml.Node, bool) {
@@ -135,7 +171,7 @@ func (o *object) number(key string) *float64 {
 
 func (o *object) date(key string) time.Time {
 	if n, ok := o.scalar(key); ok {
-		if t, err := time.Parse(time.DateOnly, n.Value); err == nil {
+		if t, ok := model.ParseDate(n.Value); ok {
 			return t
 		}
 	}

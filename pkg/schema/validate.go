@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -134,7 +133,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where()), n.Value, patternHint(r.def))...)
 		}
 		if r.format == "date" {
-			if _, err := time.Parse(time.DateOnly, n.Value); err != nil {
+			if _, ok := model.ParseDate(n.Value); !ok {
 				out = append(out, fail(n, diag.RuleSchema, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(where()), strconv.Quote(n.Value))...)
 			}
 		}
