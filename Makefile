@@ -34,6 +34,7 @@ fuzz:
 	$(GO) test ./pkg/format -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/diff -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/yamlx -run '^$$' -fuzz '^FuzzParseDocuments$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin

@@ -55,15 +55,23 @@ func Parse(src []byte) (*yaml.Node, error) {
 	if err := checkText(src); err != nil {
 		return nil, err
 	}
+	// Parsing from memory skips the reader's buffering, which costs the
+	// streaming decoder a tenth of its time. yaml.Unmarshal reads the first
+	// document only, so the decoder parses again when there may be more.
 	var doc yaml.Node
-	if !hasDocumentMarker(src) {
-		// One document for sure: parsing from memory skips the reader's
-		// buffering, which costs the streaming decoder a tenth of its time.
-		if err := yaml.Unmarshal(src, &doc); err != nil {
-			return nil, syntaxError(src, err)
-		}
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, syntaxError(src, err)
+	}
+	if !mayHoldMore(src, &doc) {
 		return rootOf(&doc)
 	}
+	return parseStream(src)
+}
+
+// parseStream parses src with the streaming decoder, which tells one
+// document from several.
+func parseStream(src []byte) (*yaml.Node, error) {
+	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -80,15 +88,65 @@ func Parse(src []byte) (*yaml.Node, error) {
 	return rootOf(&doc)
 }
 
-// hasDocumentMarker reports whether a line starts with "---" or "...",
-// the only way a stream holds more than one document.
-func hasDocumentMarker(src []byte) bool {
-	for _, m := range [...]string{"---", "..."} {
-		if bytes.HasPrefix(src, []byte(m)) || bytes.Contains(src, []byte("\n"+m)) {
+// mayHoldMore reports whether src may hold more than the document doc
+// that yaml.Unmarshal read from it: whether a line after the one its last
+// node starts on begins with "---" or "...", the only way a stream holds
+// another document. Only the end of the file is looked at, and only for
+// a block mapping at the margin: before that line no line can start so
+// (values are indented, comments start with '#'), and after it any line
+// at the margin would be one of its keys. Lines are counted by "\n", so a file with
+// other line breaks YAML knows (a lone "\r", NEL, LS, PS) is handed to
+// the decoder.
+func mayHoldMore(src []byte, doc *yaml.Node) bool {
+	if !newlineBreaks(src) {
+		return true
+	}
+	if len(doc.Content) == 0 {
+		return true
+	}
+	if root := doc.Content[0]; root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || root.Column != 1 {
+		// Anything but a block mapping at the margin, as journey files
+		// are: after a scalar, a flow collection or an indented one, the
+		// next line may start another document without a marker.
+		return true
+	}
+	last := doc
+	for len(last.Content) > 0 {
+		last = last.Content[len(last.Content)-1]
+	}
+	for line := bytes.Count(src, []byte("\n")) + 1; line > last.Line; line-- {
+		i := bytes.LastIndexByte(src, '\n')
+		if isDocumentMarker(src[i+1:]) {
 			return true
 		}
+		src = src[:max(i, 0)]
 	}
 	return false
+}
+
+// newlineBreaks reports whether every line break in src is "\n" or
+// "\r\n".
+func newlineBreaks(src []byte) bool {
+	for rest := src; ; {
+		i := bytes.IndexByte(rest, '\r')
+		if i < 0 {
+			break
+		}
+		if i+1 == len(rest) || rest[i+1] != '\n' {
+			return false
+		}
+		rest = rest[i+2:]
+	}
+	for _, br := range [...]string{"\u0085", "\u2028", "\u2029"} {
+		if bytes.Contains(src, []byte(br)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDocumentMarker(line []byte) bool {
+	return bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("..."))
 }
 
 // rootOf checks that a parsed document is one mapping and returns it.

@@ -114,18 +114,45 @@ func TestNumberAgreesWithDecoder(t *testing.T) {
 	}
 }
 
-func TestHasDocumentMarker(t *testing.T) {
-	for src, want := range map[string]bool{
-		"---\nkind: Journey\n":            true,
-		"kind: Journey\n---\nkind: x\n":   true,
-		"kind: Journey\r\n...\r\n":        true,
-		"kind: Journey\ntitle: a --- b\n": false,
-		"title: |\n  ---\n":               false,
-		"kind: Journey\n":                 false,
-		"":                                false,
-	} {
-		if got := hasDocumentMarker([]byte(src)); got != want {
-			t.Errorf("hasDocumentMarker(%q) = %v", src, got)
+// Parse reads the first document from memory and looks for more only at
+// the end of the file; it must tell one document from several exactly as
+// the streaming decoder does, whatever the line breaks.
+func TestParseFindsLaterDocuments(t *testing.T) {
+	docs := []string{
+		"kind: a\n---\nkind: b\n",
+		"kind: a\n...\n",
+		"kind: a\n...\n---\nkind: b\n",
+		"---\nkind: a\n",
+		"---\nkind: a\n---\n",
+		"kind: a\n---\n",
+		"kind: a\n--- \n",
+		"kind: a\n---x: 1\n",
+		"kind: a\n---\nkind: [\n",
+		"kind: a\ntitle: |\n  ---\n  ...\n",
+		"kind: a\ntitle: |\n  text\n---\nkind: b\n",
+		"kind: a\nlist:\n  - x\n  - y\n---\n- z\n",
+		"kind: a\nmap: {a: 1,\n  b: 2}\n...\n",
+		"kind: a # comment\n# ---\n",
+		"# only a comment\n---\nkind: b\n",
+		"---\n---\nkind: b\n",
+		"kind: a\n\n\n---\n\nkind: b",
+		"kind: a\n---",
+		"a: &x 1\nb: *x\n---\nc: 2\n",
+		"kind: a\n",
+		"- a\n- b\n---\n- c\n",
+		"~\n---\nkind: b\n",
+		"plain\n---\nkind: b\n",
+		"",
+	}
+	breaks := []string{"\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029"}
+	for _, d := range docs {
+		for _, br := range breaks {
+			src := []byte(strings.ReplaceAll(d, "\n", br))
+			got, gotErr := Parse(src)
+			want, wantErr := parseStream(src)
+			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || (got == nil) != (want == nil) || (got != nil && got.Line != want.Line) {
+				t.Errorf("Parse(%q) = %v, %v; the decoder gives %v, %v", src, got != nil, gotErr, want != nil, wantErr)
+			}
 		}
 	}
 }
@@ -146,4 +173,22 @@ func TestCommentLines(t *testing.T) {
 	for range CommentLines(root) {
 		break // stopping early must not panic
 	}
+}
+
+// FuzzParseDocuments holds Parse's look for later documents to the
+// streaming decoder's answer on any text.
+func FuzzParseDocuments(f *testing.F) {
+	for _, s := range []string{"kind: a\n---\nkind: b\n", "kind: a\r---\r", "a: |\n  ---\n...\n", "- a\n---", "~\n...\n", "kind: a\u2028---\u2028b: 1"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if checkText(src) != nil || len(src) > 1<<12 {
+			return
+		}
+		got, gotErr := Parse(src)
+		want, wantErr := parseStream(src)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || (got == nil) != (want == nil) {
+			t.Errorf("Parse(%q) = %v, %v; the decoder gives %v, %v", src, got != nil, gotErr, want != nil, wantErr)
+		}
+	})
 }
