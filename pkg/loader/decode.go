@@ -30,20 +30,12 @@ type object struct {
 	d    *decoder
 	meta model.Meta
 	node *yaml.Node // the mapping; nil when the value is not one
-	// has has keyBit set for every key of the mapping, so most lookups of
+	// has has yamlx.KeyBit set for every key of the mapping, so most lookups of
 	// a field the map leaves out end without a scan.
 	has uint64
 	// next is where the next lookup starts when keys are unique: fields
 	// are read in about the order they are written.
 	next int
-}
-
-// keyBit is key's bit in object.has, from its length and first byte.
-func keyBit(key string) uint64 {
-	if key == "" {
-		return 1
-	}
-	return 1 << ((uint(len(key))*7 + uint(key[0])) % 64)
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -64,7 +56,7 @@ func (d *decoder) object(n *yaml.Node) object {
 		if k.Kind != yaml.ScalarNode {
 			continue
 		}
-		o.has |= keyBit(k.Value)
+		o.has |= yamlx.KeyBit(k.Value)
 		if !strings.HasPrefix(k.Value, "x-") {
 			continue
 		}
@@ -99,7 +91,7 @@ func (m *mappingKeys) Len() int { return len(m.Content) / 2 }
 
 // value returns the value of key; the first one when it is repeated.
 func (o *object) value(key string) *yaml.Node {
-	if o.node == nil || o.has&keyBit(key) == 0 {
+	if o.node == nil || o.has&yamlx.KeyBit(key) == 0 {
 		return nil
 	}
 	if !o.d.uniqueKeys {

@@ -332,6 +332,7 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 		if len(n.Content) > 2*smallMapping {
 			first = make(map[string]*yaml.Node, len(n.Content)/2)
 		}
+		var seen uint64 // KeyBit of every key so far: most keys need no look back
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, vn := Resolve(n.Content[i]), n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -342,7 +343,10 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 				c.problems = append(c.problems, Problem{k.Line, k.Column, "merge", "merge keys (`<<`) are not supported: write the fields out"})
 				continue
 			}
-			if prev := earlier(n, i, first); prev != nil {
+			bit := KeyBit(k.Value)
+			if seen&bit == 0 && first == nil {
+				seen |= bit
+			} else if prev := earlier(n, i, first); prev != nil {
 				c.problems = append(c.problems, Problem{k.Line, k.Column, "duplicate-key",
 					fmt.Sprintf("duplicate key %q: already set at line %d", k.Value, prev.Line)})
 				continue
@@ -367,6 +371,16 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 		return nil, nil // only floats can have a problem (NaN, infinity)
 	}
 	return c.scalar(n), nil
+}
+
+// KeyBit is a key's bit in a 64-bit set of a mapping's keys, from its
+// length and its first and last bytes: a key whose bit is not in the set
+// of earlier keys is none of them, without a comparison.
+func KeyBit(key string) uint64 {
+	if key == "" {
+		return 1
+	}
+	return 1 << ((uint(len(key))*7 + uint(key[0]) + uint(key[len(key)-1])*3) % 64)
 }
 
 // smallMapping is the most keys a mapping has for duplicates to be found

@@ -2,6 +2,7 @@ package yamlx
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -70,6 +71,44 @@ func TestCheckFindsDuplicateKeys(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// Check finds exactly the repeated keys of random mappings, whose keys
+// often share a KeyBit without being equal.
+func TestCheckDuplicatesRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var src strings.Builder
+		seen := map[string]bool{}
+		var want []string
+		for range 1 + r.IntN(40) {
+			b := make([]byte, 1+r.IntN(3))
+			for i := range b {
+				b[i] = "abcxyz"[r.IntN(6)]
+			}
+			k := string(b)
+			if seen[k] {
+				want = append(want, k)
+			}
+			seen[k] = true
+			fmt.Fprintf(&src, "%s: 1\n", k)
+		}
+		root, err := Parse([]byte(src.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems, err := Check(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range problems {
+			got = append(got, strings.Split(p.Msg, `"`)[1])
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("%s: duplicates %v, want %v", src.String(), got, want)
+		}
 	}
 }
 
