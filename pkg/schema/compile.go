@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/journey-maps/journey/pkg/yamlx"
 )
 
 // rule is one compiled subschema of the journey schema. Only the keywords
@@ -15,23 +17,28 @@ import (
 type rule struct {
 	def string // the $defs entry this subschema belongs to, for did-you-mean
 
-	ref        string // "#/$defs/name"
-	target     *rule  // the definition ref names, set once the schema is compiled
-	types      []string
-	enum       []any
-	hasConst   bool
-	constant   any
-	minimum    *float64
-	maximum    *float64
-	minLength  int
-	minProps   int
-	pattern    func(string) bool // nil: no pattern
-	patternSrc string
-	format     string
+	ref    string // "#/$defs/name"
+	target *rule  // the definition ref names, set once the schema is compiled
+	types  []string
+	enum   []any
+	// enumOfStrings holds enum when every value is a string, as in all of
+	// the schema's enums: compared without a type switch.
+	enumOfStrings []string
+	hasRange      bool // minimum or maximum
+	hasConst      bool
+	constant      any
+	minimum       *float64
+	maximum       *float64
+	minLength     int
+	minProps      int
+	pattern       func(string) bool // nil: no pattern
+	patternSrc    string
+	format        string
 
 	required          []string
 	properties        map[string]*rule
-	propertyOrder     []string // sorted, for messages
+	propertyTable     *propertyTable // properties by yamlx.KeyIndex, for lookups
+	propertyOrder     []string       // sorted, for messages
 	patternProperties []patternRule
 	additional        *rule // nil: anything allowed
 	noAdditional      bool  // additionalProperties: false
@@ -58,6 +65,38 @@ func (p patternRule) matches(name string) bool {
 		return strings.HasPrefix(name, p.prefix)
 	}
 	return p.re.MatchString(name)
+}
+
+// propertyTable finds a property's rule without hashing its name: every
+// key of every mapping is looked up, and a map lookup was a fifth of the
+// schema walk. Names are spread by yamlx.KeyIndex; a slot holds one or
+// two.
+type propertyTable [64][]property
+
+type property struct {
+	name string
+	rule *rule
+}
+
+func newPropertyTable(props map[string]*rule) *propertyTable {
+	t := &propertyTable{}
+	for name, r := range props {
+		i := yamlx.KeyIndex(name)
+		t[i] = append(t[i], property{name, r})
+	}
+	return t
+}
+
+func (t *propertyTable) get(name string) (*rule, bool) {
+	if t == nil {
+		return nil, false
+	}
+	for _, p := range t[yamlx.KeyIndex(name)] {
+		if p.name == name {
+			return p.rule, true
+		}
+	}
+	return nil, false
 }
 
 // idPattern is the pattern of ids: checked for every id and every
@@ -206,14 +245,22 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 			}
 		case "enum":
 			r.enum, _ = val.([]any)
+			for _, e := range r.enum {
+				s, ok := e.(string)
+				if !ok {
+					r.enumOfStrings = nil
+					break
+				}
+				r.enumOfStrings = append(r.enumOfStrings, s)
+			}
 		case "const":
 			r.hasConst, r.constant = true, val
 		case "minimum":
 			f, _ := val.(float64)
-			r.minimum = &f
+			r.minimum, r.hasRange = &f, true
 		case "maximum":
 			f, _ := val.(float64)
-			r.maximum = &f
+			r.maximum, r.hasRange = &f, true
 		case "minLength":
 			f, _ := val.(float64)
 			r.minLength = int(f)
@@ -241,6 +288,7 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 				r.propertyOrder = append(r.propertyOrder, name)
 			}
 			sort.Strings(r.propertyOrder)
+			r.propertyTable = newPropertyTable(r.properties)
 		case "patternProperties":
 			for src, sub := range val.(map[string]any) {
 				re, err := regexp.Compile(src)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/journey-maps/journey/schemas"
 )
@@ -34,5 +35,15 @@ func TestIsKebab(t *testing.T) {
 func TestSchemaUsesIDPattern(t *testing.T) {
 	if !strings.Contains(string(schemas.Journey), `"pattern": "`+strings.ReplaceAll(idPattern, `\`, `\\`)+`"`) {
 		t.Fatalf("schemas/journey.schema.json no longer uses %s: update idPattern", idPattern)
+	}
+}
+
+func TestShorterThan(t *testing.T) {
+	for _, s := range []string{"", "a", "ab", "é", "éé", "日本", "日本語", "𝄞", "𝄞𝄞a", "abcd", "\xff\xfe"} {
+		for n := 0; n <= 5; n++ {
+			if got, want := shorterThan(s, n), utf8.RuneCountInString(s) < n; got != want {
+				t.Errorf("shorterThan(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
 	}
 }

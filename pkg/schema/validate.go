@@ -98,7 +98,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where()), strings.Join(article(r.types), " or "), article([]string{got})[0])
 	}
 	var out []diag.Diagnostic
-	if r.enum != nil && !inEnum(r.enum, n, got) {
+	if r.enum != nil && !r.inEnum(n, got) {
 		if v.quiet {
 			return failed
 		}
@@ -117,7 +117,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where()), show(n, got), fmt.Sprint(r.constant))...)
 	}
-	if f, ok := v.ranged(r, n, got); ok {
+	if f, ok := r.ranged(n, got); ok {
 		if r.minimum != nil && f < *r.minimum {
 			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where()), n.Value, formatFloat(*r.minimum))...)
 		}
@@ -126,7 +126,7 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 	}
 	if got == "string" {
-		if r.minLength > 0 && utf8.RuneCountInString(n.Value) < r.minLength {
+		if r.minLength > 0 && shorterThan(n.Value, r.minLength) {
 			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where()))...)
 		}
 		if r.pattern != nil && !r.pattern(n.Value) {
@@ -184,7 +184,7 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 			out = append(out, v.check(r.propertyNames, k, nil, child)...)
 		}
 		matched := false
-		if sub, ok := r.properties[name]; ok {
+		if sub, ok := r.propertyTable.get(name); ok {
 			matched = true
 			out = append(out, v.check(sub, n.Content[i+1], k, child)...)
 		}
@@ -312,8 +312,8 @@ func typeMatches(want []string, n *yaml.Node, got string) bool {
 
 // ranged returns the number to hold to r's minimum and maximum; ok is
 // false when r has neither, so most numbers are never read.
-func (v *validator) ranged(r *rule, n *yaml.Node, got string) (float64, bool) {
-	if r.minimum == nil && r.maximum == nil {
+func (r *rule) ranged(n *yaml.Node, got string) (float64, bool) {
+	if !r.hasRange {
 		return 0, false
 	}
 	return numberOf(n, got)
@@ -327,8 +327,19 @@ func numberOf(n *yaml.Node, got string) (float64, bool) {
 	return f, ok && !math.IsNaN(f) && !math.IsInf(f, 0)
 }
 
-func inEnum(enum []any, n *yaml.Node, got string) bool {
-	for _, e := range enum {
+func (r *rule) inEnum(n *yaml.Node, got string) bool {
+	if r.enumOfStrings != nil {
+		if got != "string" {
+			return false
+		}
+		for _, e := range r.enumOfStrings {
+			if e == n.Value {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range r.enum {
 		if equals(e, n, got) {
 			return true
 		}
@@ -375,3 +386,15 @@ func show(n *yaml.Node, got string) string {
 }
 
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// shorterThan reports whether s has fewer than n characters, counting
+// them only when its length in bytes leaves it open.
+func shorterThan(s string, n int) bool {
+	switch {
+	case len(s) < n:
+		return true
+	case len(s) >= utf8.UTFMax*n:
+		return false
+	}
+	return utf8.RuneCountInString(s) < n
+}

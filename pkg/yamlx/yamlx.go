@@ -376,11 +376,15 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 // KeyBit is a key's bit in a 64-bit set of a mapping's keys, from its
 // length and its first and last bytes: a key whose bit is not in the set
 // of earlier keys is none of them, without a comparison.
-func KeyBit(key string) uint64 {
+func KeyBit(key string) uint64 { return 1 << KeyIndex(key) }
+
+// KeyIndex is the number, 0 to 63, of KeyBit's bit: a cheap hash of a key
+// for small tables of names.
+func KeyIndex(key string) uint {
 	if key == "" {
-		return 1
+		return 0
 	}
-	return 1 << ((uint(len(key))*7 + uint(key[0]) + uint(key[len(key)-1])*3) % 64)
+	return (uint(len(key))*7 + uint(key[0]) + uint(key[len(key)-1])*3) % 64
 }
 
 // smallMapping is the most keys a mapping has for duplicates to be found
