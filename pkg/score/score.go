@@ -6,7 +6,9 @@
 package score
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -320,9 +322,12 @@ func reach(t *model.Touchpoint, pw map[string]float64) float64 {
 	if len(pw) == 0 || t == nil {
 		return 1
 	}
+	// Summed in persona order: floating-point sums depend on their order,
+	// and a map's order is random, which moved priorities across a
+	// rounding boundary from one run to the next.
 	total, served := 0.0, 0.0
-	for _, w := range pw {
-		total += w
+	for _, id := range slices.Sorted(maps.Keys(pw)) {
+		total += pw[id]
 	}
 	seen := map[string]bool{}
 	for _, p := range t.Personas {

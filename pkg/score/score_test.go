@@ -1,6 +1,7 @@
 package score
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"path/filepath"
@@ -449,5 +450,22 @@ func TestEveryTestMapScores(t *testing.T) {
 	}
 	if n < 5 {
 		t.Errorf("only %d journey maps scored", n)
+	}
+}
+
+// A touchpoint's reach sums persona weights; in a map's random order the
+// sum's last bits, and so priorities near a rounding boundary, changed
+// from one run to the next.
+func TestReachDoesNotDependOnMapOrder(t *testing.T) {
+	pw := map[string]float64{}
+	for i, w := range []float64{0.1, 0.2, 0.3, 0.7, 1e-16, 0.15, 0.05, 3e-17} {
+		pw[fmt.Sprintf("p%d", i)] = w
+	}
+	tp := &model.Touchpoint{Personas: []string{"p0", "p3"}}
+	first := reach(tp, pw)
+	for range 200 {
+		if got := reach(tp, pw); got != first {
+			t.Fatalf("reach = %v, then %v", first, got)
+		}
 	}
 }
