@@ -66,25 +66,39 @@ set in .journeylint.yaml under score.weights.`,
 			if err != nil {
 				return err
 			}
-			l := a.newLoader()
-			files, problems := l.Load(defaultArgs(args))
-			fatal := problems
-			var reports []*score.Report
-			for _, f := range files {
+			// Maps stream through: each is scored by the worker that
+			// loaded it, and only its report (with the model, let go of
+			// its YAML) is kept, so memory grows by a report a map.
+			type scored struct {
+				report  *score.Report
+				path    string
+				fatal   []diag.Diagnostic
+				invalid bool
+			}
+			scoreFile := func(f *loader.File) scored {
 				if diag.AnyFatal(f.Diags) {
-					fatal = append(fatal, f.Diags...)
-					continue
+					return scored{fatal: f.Diags}
 				}
 				if f.Journey == nil {
-					continue // a persona library: nothing to score on its own
-				}
-				if !f.Valid() {
-					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(f.Path))
+					return scored{} // a persona library: nothing to score on its own
 				}
 				r := score.Compute(f.Journey, scoreFindings(f, cfg, day), score.Options{Persona: persona, Today: day, Weights: weights})
 				r.Path = f.Path
-				reports = append(reports, r)
+				f.Journey.ForgetKeys()
+				return scored{report: r, path: f.Path, invalid: !f.Valid()}
 			}
+			var reports []*score.Report
+			var fatal []diag.Diagnostic
+			problems := loader.Stream(a.newLoader(), defaultArgs(args), scoreFile, func(s scored) {
+				fatal = append(fatal, s.fatal...)
+				if s.invalid {
+					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(s.path))
+				}
+				if s.report != nil {
+					reports = append(reports, s.report)
+				}
+			})
+			fatal = append(fatal, problems...)
 			diag.Sort(fatal)
 			for _, d := range diag.Dedup(fatal) {
 				fmt.Fprintln(a.env.Stderr, report.Sanitize(d.String()))

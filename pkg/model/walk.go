@@ -104,3 +104,37 @@ func (j *Journey) NextOf(t *Touchpoint) []string {
 	}
 	return nil
 }
+
+// ForgetKeys drops what lets the map's own elements find where their keys
+// are written (Meta.Keys, which the loader answers from the parsed YAML),
+// so a run that keeps the model after its findings are made (score keeps
+// every map's for its report) does not keep every file's node tree with
+// it. Afterwards At returns an element's own position and Has is false.
+// Included libraries are shared between maps and left as they are.
+func (j *Journey) ForgetKeys() {
+	j.Keys = nil
+	for _, g := range j.Goals {
+		g.Keys = nil
+	}
+	for _, m := range j.Metrics {
+		m.Keys = nil
+	}
+	for _, p := range j.Personas {
+		p.Keys = nil
+	}
+	for _, s := range j.Stages {
+		s.Keys = nil
+		for _, t := range s.Touchpoints {
+			t.Keys = nil
+			for _, p := range t.PainPoints {
+				p.Keys = nil
+				for _, e := range p.Evidence {
+					e.Keys = nil
+				}
+				for _, a := range p.Actions {
+					a.Keys = nil
+				}
+			}
+		}
+	}
+}
