@@ -54,3 +54,33 @@ func TestLibraries(t *testing.T) {
 		t.Errorf("Libraries = %v, want a,c,b", got)
 	}
 }
+
+type someKeys struct{}
+
+func (someKeys) Key(string) (int, int, bool) { return 7, 3, true }
+func (someKeys) Len() int                    { return 1 }
+
+// ForgetKeys leaves no element of the map's own pointing into its source.
+func TestForgetKeys(t *testing.T) {
+	k := Meta{Pos: Pos{File: "f", Line: 1, Col: 1}, Keys: someKeys{}}
+	a := &Action{Meta: k}
+	e := &Evidence{Meta: k}
+	p := &PainPoint{Meta: k, Actions: []*Action{a}, Evidence: []*Evidence{e}}
+	tp := &Touchpoint{Meta: k, PainPoints: []*PainPoint{p}}
+	s := &Stage{Meta: k, Touchpoints: []*Touchpoint{tp}}
+	lib := &PersonaLibrary{Personas: []*Persona{{Meta: k}}}
+	j := &Journey{Meta: k, Goals: []*Goal{{Meta: k}}, Metrics: []*Metric{{Meta: k}}, Personas: []*Persona{{Meta: k}}, Stages: []*Stage{s}, Included: []*PersonaLibrary{lib}}
+	if !j.Has("title") {
+		t.Fatal("Has before ForgetKeys = false")
+	}
+	j.ForgetKeys()
+	for name, m := range map[string]Meta{"journey": j.Meta, "goal": j.Goals[0].Meta, "metric": j.Metrics[0].Meta, "persona": j.Personas[0].Meta,
+		"stage": s.Meta, "touchpoint": tp.Meta, "pain point": p.Meta, "evidence": e.Meta, "action": a.Meta} {
+		if m.Keys != nil || m.Has("title") || m.At("title") != m.Pos {
+			t.Errorf("%s still finds its keys", name)
+		}
+	}
+	if lib.Personas[0].Keys == nil {
+		t.Error("an included library, shared between maps, lost its keys")
+	}
+}
