@@ -17,10 +17,11 @@ import (
 type rule struct {
 	def string // the $defs entry this subschema belongs to, for did-you-mean
 
-	ref    string // "#/$defs/name"
-	target *rule  // the definition ref names, set once the schema is compiled
-	types  []string
-	enum   []any
+	ref      string // "#/$defs/name"
+	target   *rule  // the definition ref names, set once the schema is compiled
+	types    []string
+	typeMask uint8 // kindBits of types; "number" includes "integer"
+	enum     []any
 	// enumOfStrings holds enum when every value is a string, as in all of
 	// the schema's enums: compared without a type switch.
 	enumOfStrings []string
@@ -241,6 +242,16 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 			case []any:
 				for _, x := range t {
 					r.types = append(r.types, fmt.Sprint(x))
+				}
+			}
+			for _, t := range r.types {
+				bit, ok := kindBits[t]
+				if !ok {
+					err = fmt.Errorf("unknown type %q", t)
+				}
+				r.typeMask |= bit
+				if t == "number" {
+					r.typeMask |= kindInteger
 				}
 			}
 		case "enum":

@@ -90,8 +90,8 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 		return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
 	}
-	got := kindOf(n)
-	if len(r.types) > 0 && !typeMatches(r.types, n, got) {
+	got, gotBit := kindOf(n)
+	if r.typeMask != 0 && !typeMatches(r.typeMask, n, got, gotBit) {
 		if v.quiet {
 			return failed // before the message's arguments are worked out
 		}
@@ -273,38 +273,51 @@ func (v *validator) pos(n *yaml.Node) model.Pos {
 
 // kindOf names a node's JSON type: object, array, string, integer, number,
 // boolean or null. Timestamps and other tags are strings, as written.
-func kindOf(n *yaml.Node) string {
+// kindOf returns the JSON Schema type of a node, and its bit in
+// rule.typeMask.
+func kindOf(n *yaml.Node) (string, uint8) {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "object"
+		return "object", kindObject
 	case yaml.SequenceNode:
-		return "array"
+		return "array", kindArray
 	}
 	switch n.Tag {
 	case "!!null":
-		return "null"
+		return "null", kindNull
 	case "!!bool":
-		return "boolean"
+		return "boolean", kindBoolean
 	case "!!int":
-		return "integer"
+		return "integer", kindInteger
 	case "!!float":
-		return "number"
+		return "number", kindNumber
 	}
-	return "string"
+	return "string", kindString
 }
 
-func typeMatches(want []string, n *yaml.Node, got string) bool {
-	for _, w := range want {
-		switch {
-		case w == got:
+// The JSON Schema types as bits of rule.typeMask.
+const (
+	kindObject uint8 = 1 << iota
+	kindArray
+	kindNull
+	kindBoolean
+	kindInteger
+	kindNumber
+	kindString
+)
+
+var kindBits = map[string]uint8{"object": kindObject, "array": kindArray, "null": kindNull, "boolean": kindBoolean, "integer": kindInteger, "number": kindNumber, "string": kindString}
+
+// typeMatches reports whether a node of type got is one of want, a
+// typeMask: "number" takes integers too (set when compiled), and
+// "integer" takes a number with no fraction (JSON Schema counts 2.0).
+func typeMatches(want uint8, n *yaml.Node, got string, gotBit uint8) bool {
+	if want&gotBit != 0 {
+		return true
+	}
+	if want&kindInteger != 0 && gotBit == kindNumber {
+		if f, ok := numberOf(n, got); ok && f == math.Trunc(f) {
 			return true
-		case w == "number" && got == "integer":
-			return true
-		case w == "integer" && got == "number":
-			// JSON Schema counts 2.0 as an integer.
-			if f, ok := numberOf(n, got); ok && f == math.Trunc(f) {
-				return true
-			}
 		}
 	}
 	return false
