@@ -61,7 +61,7 @@ type patternRule struct {
 }
 
 // matches reports whether a property name matches the pattern.
-func (p patternRule) matches(name string) bool {
+func (p *patternRule) matches(name string) bool {
 	if p.isPrefix {
 		return strings.HasPrefix(name, p.prefix)
 	}

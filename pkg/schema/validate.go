@@ -188,8 +188,8 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 			matched = true
 			out = append(out, v.check(sub, n.Content[i+1], k, child)...)
 		}
-		for _, p := range r.patternProperties {
-			if p.matches(name) {
+		for j := range r.patternProperties {
+			if p := &r.patternProperties[j]; p.matches(name) {
 				matched = true
 				out = append(out, v.check(p.rule, n.Content[i+1], k, child)...)
 			}
