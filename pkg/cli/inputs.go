@@ -141,13 +141,25 @@ type checkedFile struct {
 	fatal   bool    // the file could not be read or parsed
 }
 
-// checkFile keeps of a file what the report needs of it with findings ds.
-func checkFile(f *loader.File, ds []diag.Diagnostic) checkedFile {
+// checkFile keeps of a file what the report needs of it with findings
+// ds: the lines they point at only when a report shows snippets.
+func checkFile(f *loader.File, ds []diag.Diagnostic, snippets bool) checkedFile {
 	r := checkedFile{summary: summaryOf(f), diags: ds, fatal: diag.AnyFatal(f.Diags)}
-	if len(ds) > 0 {
+	if len(ds) > 0 && snippets {
 		r.snippet = snippetOf(f.Source, f.Path, ds)
 	}
 	return r
+}
+
+// showsSnippets reports whether one of the outputs shows source lines
+// under findings: text on a terminal (writeReport).
+func (a *app) showsSnippets(outs []output) bool {
+	for _, o := range outs {
+		if o.format == "text" && o.path == "" && a.env.IsTerminal(a.env.Stdout) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checked) add(r checkedFile) {

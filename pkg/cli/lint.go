@@ -70,7 +70,8 @@ configuration errors, files that cannot be read or parsed.`,
 			opts := lint.Options{Today: day}
 			var c checked
 			var revPaths []string // what --new-from-rev reads again at REV
-			lintFile := func(f *loader.File) checkedFile { return checkFile(f, lint.Lint(f, cfg, opts)) }
+			snippets := a.showsSnippets(outs)
+			lintFile := func(f *loader.File) checkedFile { return checkFile(f, lint.Lint(f, cfg, opts), snippets) }
 			problems := loader.Stream(l, defaultArgs(args), lintFile, func(r checkedFile) {
 				c.add(r)
 				if r.summary.Path != loader.StdinPath && !r.fatal {
