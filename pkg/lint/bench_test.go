@@ -21,3 +21,18 @@ func BenchmarkLintLarge(b *testing.B) {
 		Lint(f, cfg, Options{Today: today})
 	}
 }
+
+// BenchmarkLintMap lints generated maps of about 600 lines, already
+// loaded: what lint adds to each map's load.
+func BenchmarkLintMap(b *testing.B) {
+	l := loader.New(loader.Options{})
+	var files []*loader.File
+	for i := range 20 {
+		files = append(files, l.LoadBytes("gen.journey.yaml", corpus.Map(1, i)))
+	}
+	cfg := config.Default()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		Lint(files[i%len(files)], cfg, Options{Today: today})
+	}
+}
