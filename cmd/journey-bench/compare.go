@@ -28,7 +28,7 @@ func compareMain(args []string) error {
 	n := fs.Int("n", 2000, "maps in the large corpus")
 	small := fs.Int("small", 100, "maps in the small corpus (memory must not grow with the count)")
 	runs := fs.Int("runs", 3, "runs of each command; the fastest is reported")
-	pairs := fs.Int("pairs", 7, "interleaved floor and lint runs the lint / floor ratio is the median of")
+	pairs := fs.Int("pairs", 15, "interleaved floor and lint runs the lint / floor ratio is the median of")
 	today := fs.String("today", "2026-11-23", "--today for lint, so findings do not depend on the day")
 	_ = fs.Parse(args)
 
