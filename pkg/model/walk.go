@@ -112,29 +112,27 @@ func (j *Journey) NextOf(t *Touchpoint) []string {
 // it. Afterwards At returns an element's own position and Has is false.
 // Included libraries are shared between maps and left as they are.
 func (j *Journey) ForgetKeys() {
-	j.Keys = nil
-	for _, g := range j.Goals {
-		g.Keys = nil
-	}
-	for _, m := range j.Metrics {
-		m.Keys = nil
-	}
-	for _, p := range j.Personas {
-		p.Keys = nil
-	}
+	j.forgetKeys()
+	forgetKeys(j.Goals)
+	forgetKeys(j.Metrics)
+	forgetKeys(j.Personas)
+	forgetKeys(j.Stages)
 	for _, s := range j.Stages {
-		s.Keys = nil
+		forgetKeys(s.Touchpoints)
 		for _, t := range s.Touchpoints {
-			t.Keys = nil
+			forgetKeys(t.PainPoints)
 			for _, p := range t.PainPoints {
-				p.Keys = nil
-				for _, e := range p.Evidence {
-					e.Keys = nil
-				}
-				for _, a := range p.Actions {
-					a.Keys = nil
-				}
+				forgetKeys(p.Evidence)
+				forgetKeys(p.Actions)
 			}
 		}
+	}
+}
+
+func (m *Meta) forgetKeys() { m.Keys = nil }
+
+func forgetKeys[E interface{ forgetKeys() }](elements []E) {
+	for _, e := range elements {
+		e.forgetKeys()
 	}
 }
