@@ -402,6 +402,9 @@ func (d *decoder) emotion(o *object) model.Emotion {
 		return model.Emotion{Value: o.integer("emotion")}
 	case yaml.MappingNode:
 		var e model.Emotion
+		if len(n.Content) > 0 {
+			e.PerPersona = make([]model.PersonaEmotion, 0, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := yamlx.Resolve(n.Content[i]), yamlx.Resolve(n.Content[i+1])
 			if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
