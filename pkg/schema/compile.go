@@ -25,7 +25,6 @@ type rule struct {
 	// enumOfStrings holds enum when every value is a string, as in all of
 	// the schema's enums: compared without a type switch.
 	enumOfStrings []string
-	hasRange      bool // minimum or maximum
 	hasConst      bool
 	constant      any
 	minimum       *float64
@@ -268,10 +267,10 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 			r.hasConst, r.constant = true, val
 		case "minimum":
 			f, _ := val.(float64)
-			r.minimum, r.hasRange = &f, true
+			r.minimum = &f
 		case "maximum":
 			f, _ := val.(float64)
-			r.maximum, r.hasRange = &f, true
+			r.maximum = &f
 		case "minLength":
 			f, _ := val.(float64)
 			r.minLength = int(f)

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -271,10 +272,9 @@ func (v *validator) pos(n *yaml.Node) model.Pos {
 	return model.Pos{File: v.file, Line: n.Line, Col: n.Column}
 }
 
-// kindOf names a node's JSON type: object, array, string, integer, number,
-// boolean or null. Timestamps and other tags are strings, as written.
-// kindOf returns the JSON Schema type of a node, and its bit in
-// rule.typeMask.
+// kindOf names a node's JSON type (object, array, string, integer,
+// number, boolean or null) and returns its bit in rule.typeMask.
+// Timestamps and other tags are strings, as written.
 func kindOf(n *yaml.Node) (string, uint8) {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -326,7 +326,7 @@ func typeMatches(want uint8, n *yaml.Node, got string, gotBit uint8) bool {
 // ranged returns the number to hold to r's minimum and maximum; ok is
 // false when r has neither, so most numbers are never read.
 func (r *rule) ranged(n *yaml.Node, got string) (float64, bool) {
-	if !r.hasRange {
+	if r.minimum == nil && r.maximum == nil {
 		return 0, false
 	}
 	return numberOf(n, got)
@@ -342,15 +342,7 @@ func numberOf(n *yaml.Node, got string) (float64, bool) {
 
 func (r *rule) inEnum(n *yaml.Node, got string) bool {
 	if r.enumOfStrings != nil {
-		if got != "string" {
-			return false
-		}
-		for _, e := range r.enumOfStrings {
-			if e == n.Value {
-				return true
-			}
-		}
-		return false
+		return got == "string" && slices.Contains(r.enumOfStrings, n.Value)
 	}
 	for _, e := range r.enum {
 		if equals(e, n, got) {
