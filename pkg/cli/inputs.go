@@ -105,7 +105,7 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 			if err != nil {
 				return err
 			}
-			opts := report.Options{Color: color, Snippets: a.env.IsTerminal(a.env.Stdout), Version: versionString()}
+			opts := report.Options{Color: color, Snippets: a.showsSnippets(o), Version: versionString()}
 			if err := f(a.env.Stdout, r, opts); err != nil {
 				return err
 			}
@@ -151,15 +151,16 @@ func checkFile(f *loader.File, ds []diag.Diagnostic, snippets bool) checkedFile 
 	return r
 }
 
-// showsSnippets reports whether one of the outputs shows source lines
-// under findings: text on a terminal (writeReport).
-func (a *app) showsSnippets(outs []output) bool {
-	for _, o := range outs {
-		if o.format == "text" && o.path == "" && a.env.IsTerminal(a.env.Stdout) {
-			return true
-		}
-	}
-	return false
+// showsSnippets reports whether an output shows the source line under
+// each finding: text on a terminal.
+func (a *app) showsSnippets(o output) bool {
+	return o.format == "text" && o.path == "" && a.env.IsTerminal(a.env.Stdout)
+}
+
+// keepsSnippets reports whether a run must keep the lines its findings
+// point at: one of its outputs shows them.
+func (a *app) keepsSnippets(outs []output) bool {
+	return slices.ContainsFunc(outs, a.showsSnippets)
 }
 
 func (c *checked) add(r checkedFile) {

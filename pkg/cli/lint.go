@@ -70,7 +70,7 @@ configuration errors, files that cannot be read or parsed.`,
 			opts := lint.Options{Today: day}
 			var c checked
 			var revPaths []string // what --new-from-rev reads again at REV
-			snippets := a.showsSnippets(outs)
+			snippets := a.keepsSnippets(outs)
 			lintFile := func(f *loader.File) checkedFile { return checkFile(f, lint.Lint(f, cfg, opts), snippets) }
 			problems := loader.Stream(l, defaultArgs(args), lintFile, func(r checkedFile) {
 				c.add(r)

@@ -32,7 +32,7 @@ includes. With no arguments it reads the current directory.`,
 			}
 			l := a.newLoader()
 			var c checked
-			snippets := a.showsSnippets(outs)
+			snippets := a.keepsSnippets(outs)
 			problems := loader.Stream(l, defaultArgs(args), func(f *loader.File) checkedFile { return checkFile(f, f.Diags, snippets) }, c.add)
 			ds := c.findings(problems)
 			r := &report.Result{Command: "validate", Files: c.files, Diags: ds, Source: c.source(l), Rules: FormatRules()}
