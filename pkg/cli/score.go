@@ -71,7 +71,6 @@ set in .journeylint.yaml under score.weights.`,
 			// its YAML) is kept, so memory grows by a report a map.
 			type scored struct {
 				report  *score.Report
-				path    string
 				fatal   []diag.Diagnostic
 				invalid bool
 			}
@@ -85,14 +84,14 @@ set in .journeylint.yaml under score.weights.`,
 				r := score.Compute(f.Journey, scoreFindings(f, cfg, day), score.Options{Persona: persona, Today: day, Weights: weights})
 				r.Path = f.Path
 				f.Journey.ForgetKeys()
-				return scored{report: r, path: f.Path, invalid: !f.Valid()}
+				return scored{report: r, invalid: !f.Valid()}
 			}
 			var reports []*score.Report
 			var fatal []diag.Diagnostic
 			problems := loader.Stream(a.newLoader(), defaultArgs(args), scoreFile, func(s scored) {
 				fatal = append(fatal, s.fatal...)
 				if s.invalid {
-					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(s.path))
+					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(s.report.Path))
 				}
 				if s.report != nil {
 					reports = append(reports, s.report)
