@@ -24,8 +24,8 @@ type ids struct {
 	seen map[string]*model.Meta
 }
 
-// ids starts a set of ids of kind, with room for size of them, so the
-// set is not grown as every element of a map is added.
+// ids starts a set of ids of kind, with room for size of them when the
+// count is at hand.
 func (c *checks) ids(kind string, size int) *ids {
 	return &ids{c: c, kind: kind, seen: make(map[string]*model.Meta, size)}
 }
@@ -95,17 +95,7 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 		goals.add(g.ID, &g.Meta, "title")
 		metrics.ref(g.Metric, g.At("metric"), origin{"goal", g.ID, ""})
 	}
-	var nt, np, na int
-	for _, s := range j.Stages {
-		nt += len(s.Touchpoints)
-		for _, t := range s.Touchpoints {
-			np += len(t.PainPoints)
-			for _, p := range t.PainPoints {
-				na += len(p.Actions)
-			}
-		}
-	}
-	stages, touchpoints, painPoints, actions := c.ids("stage", len(j.Stages)), c.ids("touchpoint", nt), c.ids("pain point", np), c.ids("action", na)
+	stages, touchpoints, painPoints, actions := c.ids("stage", len(j.Stages)), c.ids("touchpoint", 0), c.ids("pain point", 0), c.ids("action", 0)
 	for _, s := range j.Stages {
 		stages.add(s.ID, &s.Meta, "name")
 		for _, t := range s.Touchpoints {
