@@ -67,28 +67,28 @@ func (p *Packed) AppendTo(ds []Diagnostic) []Diagnostic {
 		b = b[n:]
 		return v
 	}
-	bytes := func(n uint64) []byte {
+	take := func(n uint64) []byte {
 		s := b[:n]
 		b = b[n:]
 		return s
 	}
 	for range p.n {
 		if l := uvarint(); l > 0 {
-			file = string(bytes(l - 1))
+			file = string(take(l - 1))
 		}
 		d := Diagnostic{Pos: model.Pos{File: file}}
 		d.Line = int(varint())
 		d.Col = int(varint())
 		d.Severity = Severity(varint())
-		d.Fatal = bytes(1)[0] == 1
-		rule := bytes(uvarint())
+		d.Fatal = take(1)[0] == 1
+		rule := take(uvarint())
 		d.Rule = rules[string(rule)]
 		if d.Rule == "" && len(rule) > 0 {
 			d.Rule = string(rule)
 			rules[d.Rule] = d.Rule
 		}
-		d.Message = string(bytes(uvarint()))
-		d.Item = string(bytes(uvarint()))
+		d.Message = string(take(uvarint()))
+		d.Item = string(take(uvarint()))
 		ds = append(ds, d)
 	}
 	return ds

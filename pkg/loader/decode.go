@@ -30,8 +30,8 @@ type object struct {
 	d    *decoder
 	meta model.Meta
 	node *yaml.Node // the mapping; nil when the value is not one
-	// has has yamlx.KeyBit set for every key of the mapping, so most lookups of
-	// a field the map leaves out end without a scan.
+	// has has yamlx.KeyBit set for every key of the mapping, so most
+	// lookups of a field the map leaves out end without a scan.
 	has uint64
 	// next is where the next lookup starts when keys are unique: fields
 	// are read in about the order they are written.

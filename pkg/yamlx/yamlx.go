@@ -94,9 +94,9 @@ func parseStream(src []byte) (*yaml.Node, error) {
 // another document. Only the end of the file is looked at, and only for
 // a block mapping at the margin: before that line no line can start so
 // (values are indented, comments start with '#'), and after it any line
-// at the margin would be one of its keys. Lines are counted by "\n", so a file with
-// other line breaks YAML knows (a lone "\r", NEL, LS, PS) is handed to
-// the decoder.
+// at the margin would be one of its keys. Lines are counted by "\n", so
+// a file with other line breaks YAML knows (a lone "\r", NEL, LS, PS) is
+// handed to the decoder.
 func mayHoldMore(src []byte, doc *yaml.Node) bool {
 	if !newlineBreaks(src) {
 		return true
