@@ -292,6 +292,7 @@ func (r *Report) backlog(pw map[string]float64) {
 		order int
 	}
 	var open []entry
+	total := totalWeight(pw)
 	for i, a := range r.Journey.Actions() {
 		if !a.Open() {
 			r.Closed = append(r.Closed, a)
@@ -304,7 +305,7 @@ func (r *Report) backlog(pw map[string]float64) {
 		if r.Persona != "" && (t == nil || !serves(t, r.Persona)) {
 			continue
 		}
-		f := ActionFactors(a, reach(t, pw))
+		f := ActionFactors(a, reach(t, pw, total))
 		open = append(open, entry{BacklogItem{Action: a, Priority: Priority(f, r.Weights), Factors: f}, i})
 	}
 	// Equal priorities keep map order, so the ranking never depends on
@@ -316,19 +317,24 @@ func (r *Report) backlog(pw map[string]float64) {
 	}
 }
 
-// reach is the share of the map's customers a touchpoint serves, by
-// persona weight; 1 in a map without personas.
-func reach(t *model.Touchpoint, pw map[string]float64) float64 {
-	if len(pw) == 0 || t == nil {
-		return 1
-	}
-	// Summed in persona order: floating-point sums depend on their order,
-	// and a map's order is random, which moved priorities across a
-	// rounding boundary from one run to the next.
-	total, served := 0.0, 0.0
+// totalWeight sums the persona weights in persona order: floating-point
+// sums depend on their order, and a map's order is random, which moved
+// priorities across a rounding boundary from one run to the next.
+func totalWeight(pw map[string]float64) float64 {
+	total := 0.0
 	for _, id := range slices.Sorted(maps.Keys(pw)) {
 		total += pw[id]
 	}
+	return total
+}
+
+// reach is the share of the map's customers a touchpoint serves, by
+// persona weight (total is totalWeight(pw)); 1 in a map without personas.
+func reach(t *model.Touchpoint, pw map[string]float64, total float64) float64 {
+	if len(pw) == 0 || t == nil {
+		return 1
+	}
+	served := 0.0
 	seen := map[string]bool{}
 	for _, p := range t.Personas {
 		if w, ok := pw[p]; ok && !seen[p] {

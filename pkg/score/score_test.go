@@ -453,18 +453,18 @@ func TestEveryTestMapScores(t *testing.T) {
 	}
 }
 
-// A touchpoint's reach sums persona weights; in a map's random order the
-// sum's last bits, and so priorities near a rounding boundary, changed
-// from one run to the next.
+// A touchpoint's reach divides by the sum of persona weights; summed in a
+// map's random order its last bits, and so priorities near a rounding
+// boundary, changed from one run to the next.
 func TestReachDoesNotDependOnMapOrder(t *testing.T) {
 	pw := map[string]float64{}
 	for i, w := range []float64{0.1, 0.2, 0.3, 0.7, 1e-16, 0.15, 0.05, 3e-17} {
 		pw[fmt.Sprintf("p%d", i)] = w
 	}
 	tp := &model.Touchpoint{Personas: []string{"p0", "p3"}}
-	first := reach(tp, pw)
+	first := reach(tp, pw, totalWeight(pw))
 	for range 200 {
-		if got := reach(tp, pw); got != first {
+		if got := reach(tp, pw, totalWeight(pw)); got != first {
 			t.Fatalf("reach = %v, then %v", first, got)
 		}
 	}
