@@ -6,12 +6,14 @@ PKGS := ./...
 
 all: build test
 
-# journey and the journey-graphviz helper that draws its diagrams.
+# journey and the journey-graphviz helper that draws its diagrams, linked
+# statically: with cgo, pflag's import of net makes the binary load libc
+# at every start, about 4 ms of each run (docs/performance.md).
 build:
-	$(GO) build -o bin/ ./cmd/journey ./cmd/journey-graphviz
+	CGO_ENABLED=0 $(GO) build -o bin/ ./cmd/journey ./cmd/journey-graphviz
 
 install:
-	$(GO) install ./cmd/...
+	CGO_ENABLED=0 $(GO) install ./cmd/...
 
 # Every test: formatting, vet, and the race-checked test suite.
 test: fmt-check vet
@@ -54,7 +56,7 @@ docs:
 BENCH_MAPS ?= 2000
 BENCHTIME ?= 1s
 bench: build
-	$(GO) build -tags bench -o bin/journey-bench ./cmd/journey-bench
+	CGO_ENABLED=0 $(GO) build -tags bench -o bin/journey-bench ./cmd/journey-bench
 	GOGC=400 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
 	bin/journey-bench compare -journey bin/journey -n $(BENCH_MAPS)
 
