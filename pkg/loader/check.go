@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/model"
@@ -11,6 +12,27 @@ import (
 // schema cannot see, such as duplicate ids and ids that name nothing.
 type checks struct {
 	out []diag.Diagnostic
+	// sets are the id sets ids has handed out; they outlive the file, so
+	// a worker grows their tables once rather than for every map.
+	sets []*ids
+	used int
+}
+
+var checksPool = sync.Pool{New: func() any { return new(checks) }}
+
+// newChecks returns empty checks, with the id sets of an earlier file.
+func newChecks() *checks { return checksPool.Get().(*checks) }
+
+// done returns the findings and gives the sets back emptied, so no set
+// keeps a finished map alive.
+func (c *checks) done() []diag.Diagnostic {
+	out := c.out
+	for _, s := range c.sets[:c.used] {
+		clear(s.seen)
+	}
+	c.out, c.used = nil, 0
+	checksPool.Put(c)
+	return out
 }
 
 func (c *checks) add(p model.Pos, rule, format string, args ...any) {
@@ -27,7 +49,16 @@ type ids struct {
 // ids starts a set of ids of kind, with room for size of them when the
 // count is at hand.
 func (c *checks) ids(kind string, size int) *ids {
-	return &ids{c: c, kind: kind, seen: make(map[string]*model.Meta, size)}
+	if c.used < len(c.sets) {
+		s := c.sets[c.used]
+		c.used++
+		s.kind = kind
+		return s
+	}
+	s := &ids{c: c, kind: kind, seen: make(map[string]*model.Meta, size)}
+	c.sets = append(c.sets, s)
+	c.used++
+	return s
 }
 
 func (s *ids) add(id string, m *model.Meta, name string) {
@@ -79,7 +110,7 @@ func (s *ids) ref(id string, p model.Pos, from origin) {
 }
 
 func checkJourney(j *model.Journey) []diag.Diagnostic {
-	c := &checks{}
+	c := newChecks()
 	// Included personas first, so a clash is reported at the map's own.
 	all := j.AllPersonas()
 	personas := c.ids("persona", len(all))
@@ -140,11 +171,11 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 			}
 		}
 	}
-	return c.out
+	return c.done()
 }
 
 func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
-	c := &checks{}
+	c := newChecks()
 	personas := c.ids("persona", len(l.Personas))
 	for _, p := range l.Personas {
 		personas.add(p.ID, &p.Meta, "name")
@@ -154,5 +185,5 @@ func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
 			personas.add(p.ID, &p.Meta, "name")
 		}
 	}
-	return c.out
+	return c.done()
 }

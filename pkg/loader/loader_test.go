@@ -383,3 +383,27 @@ func TestNonFiniteNumbersStayOutOfTheModel(t *testing.T) {
 		}
 	}
 }
+
+// The id sets of the checks are kept from one map to the next: a map must
+// see neither the ids of the map before it nor lose its own duplicates.
+func TestIDSetsStartEmptyForEachMap(t *testing.T) {
+	l := New(Options{})
+	same := func(name string) string {
+		return "kind: Journey\nversion: 1\ntitle: " + name + "\npersonas:\n  - name: Shopper\nstages:\n  - name: Browse\n    touchpoints:\n      - name: Search\n        channel: web\n"
+	}
+	dup := "kind: Journey\nversion: 1\ntitle: Dup\nstages:\n  - name: Browse\n  - name: Browse\n"
+	lib := "kind: Personas\nversion: 1\ntitle: People\npersonas:\n  - name: Shopper\n"
+	var got []string
+	for i, src := range []string{same("A"), lib, same("B"), dup, same("C")} {
+		f := l.LoadBytes(fmt.Sprintf("m%d.journey.yaml", i), []byte(src))
+		for _, d := range f.Diags {
+			if d.Rule == diag.RuleDuplicateID {
+				got = append(got, fmt.Sprintf("m%d:%d: %s", i, d.Line, d.Message))
+			}
+		}
+	}
+	want := []string{`m3:6: duplicate stage id "browse" (made from its name; give it an id): already used at line 5`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("duplicate-id findings (-want +got):\n%s", diff)
+	}
+}
