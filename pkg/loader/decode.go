@@ -2,7 +2,6 @@ package loader
 
 import (
 	"fmt"
-	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -185,24 +184,30 @@ func (o *object) strings(key string) []string {
 	return out
 }
 
-// list yields the mappings in the sequence at key, numbered from 0; other
-// items are skipped (the schema has reported them).
-func (o *object) list(key string) iter.Seq2[int, *yaml.Node] {
-	return func(yield func(int, *yaml.Node) bool) {
-		n := yamlx.Resolve(o.value(key))
-		if n == nil || n.Kind != yaml.SequenceNode {
-			return
-		}
-		i := 0
-		for _, item := range n.Content {
-			if item = yamlx.Resolve(item); item.Kind == yaml.MappingNode {
-				if !yield(i, item) {
-					return
-				}
-				i++
-			}
+// decodeList decodes the mappings in the sequence at key, numbered from
+// 0, into a slice made at their number; other items are skipped (the
+// schema has reported them). It is nil when there are none.
+func decodeList[T any](o *object, key string, one func(n *yaml.Node, i int) T) []T {
+	n := yamlx.Resolve(o.value(key))
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	count := 0
+	for _, item := range n.Content {
+		if yamlx.Resolve(item).Kind == yaml.MappingNode {
+			count++
 		}
 	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]T, 0, count)
+	for _, item := range n.Content {
+		if item = yamlx.Resolve(item); item.Kind == yaml.MappingNode {
+			out = append(out, one(item, len(out)))
+		}
+	}
+	return out
 }
 
 // id returns the written id, or the slug of the given name, or a
@@ -235,18 +240,10 @@ func (d *decoder) journey(root *yaml.Node) *model.Journey {
 		j.ReviewEveryDays = 90
 	}
 	j.ID = o.id(j.Title, "journey", 0)
-	for i, n := range o.list("goals") {
-		j.Goals = append(j.Goals, d.goal(n, i))
-	}
-	for i, n := range o.list("metrics") {
-		j.Metrics = append(j.Metrics, d.metric(n, i))
-	}
-	for i, n := range o.list("personas") {
-		j.Personas = append(j.Personas, d.persona(n, i))
-	}
-	for i, n := range o.list("stages") {
-		j.Stages = append(j.Stages, d.stage(n, i))
-	}
+	j.Goals = decodeList(&o, "goals", d.goal)
+	j.Metrics = decodeList(&o, "metrics", d.metric)
+	j.Personas = decodeList(&o, "personas", d.persona)
+	j.Stages = decodeList(&o, "stages", d.stage)
 	j.Meta = o.meta
 	return j
 }
@@ -263,10 +260,9 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 		Include:     d.includes(&o),
 	}
 	l.ID = o.id(l.Title, "personas", 0)
-	for i, n := range o.list("personas") {
-		p := d.persona(n, i)
+	l.Personas = decodeList(&o, "personas", d.persona)
+	for _, p := range l.Personas {
 		p.From = l
-		l.Personas = append(l.Personas, p)
 	}
 	l.Meta = o.meta
 	return l
@@ -349,10 +345,9 @@ func (d *decoder) stage(n *yaml.Node, i int) *model.Stage {
 		Emotion:     o.integer("emotion"),
 	}
 	s.ID = o.id(s.Name, "stage", i)
-	for k, tn := range o.list("touchpoints") {
-		t := d.touchpoint(tn, k)
+	s.Touchpoints = decodeList(&o, "touchpoints", d.touchpoint)
+	for _, t := range s.Touchpoints {
 		t.Stage = s
-		s.Touchpoints = append(s.Touchpoints, t)
 	}
 	s.Meta = o.meta
 	return s
@@ -383,10 +378,9 @@ func (d *decoder) touchpoint(n *yaml.Node, i int) *model.Touchpoint {
 		t.PersonasExplicit = true
 	}
 	t.Emotion = d.emotion(&o)
-	for k, pn := range o.list("pain_points") {
-		p := d.painPoint(pn, k)
+	t.PainPoints = decodeList(&o, "pain_points", d.painPoint)
+	for _, p := range t.PainPoints {
 		p.Touchpoint = t
-		t.PainPoints = append(t.PainPoints, p)
 	}
 	t.Meta = o.meta
 	return t
@@ -428,23 +422,24 @@ func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
 		Severity:    o.str("severity"),
 	}
 	p.ID = o.id(p.Description, "pain-point", i)
-	for _, en := range o.list("evidence") {
-		eo := d.object(en)
-		p.Evidence = append(p.Evidence, &model.Evidence{
-			Meta:    eo.meta, // no list fields: complete already
-			Source:  eo.str("source"),
-			Summary: eo.str("summary"),
-			Date:    eo.date("date"),
-			Link:    eo.str("link"),
-		})
-	}
-	for k, an := range o.list("actions") {
-		a := d.action(an, k)
+	p.Evidence = decodeList(&o, "evidence", d.evidence)
+	p.Actions = decodeList(&o, "actions", d.action)
+	for _, a := range p.Actions {
 		a.PainPoint = p
-		p.Actions = append(p.Actions, a)
 	}
 	p.Meta = o.meta
 	return p
+}
+
+func (d *decoder) evidence(n *yaml.Node, _ int) *model.Evidence {
+	o := d.object(n)
+	return &model.Evidence{
+		Meta:    o.meta, // no list fields: complete already
+		Source:  o.str("source"),
+		Summary: o.str("summary"),
+		Date:    o.date("date"),
+		Link:    o.str("link"),
+	}
 }
 
 func (d *decoder) action(n *yaml.Node, i int) *model.Action {
