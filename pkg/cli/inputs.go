@@ -169,7 +169,7 @@ func (c *checked) add(r checkedFile) {
 		return
 	}
 	c.diags.Add(r.diags...)
-	if r.snippet.numbers == nil {
+	if len(r.snippet.numbers) == 0 {
 		// No lines kept (no snippets are shown, or no finding has a
 		// line): the report asks for none of this file's, and an entry
 		// per file would be a map the collector marks every cycle.

@@ -160,3 +160,26 @@ func TestSnippetKeepsOnlyLinesWithFindings(t *testing.T) {
 		t.Errorf("snippetOf(...).source() = %q, want %q", got, want)
 	}
 }
+
+// A run keeps source lines only for files that have some to show: a file
+// whose findings have no line, or a run that shows no snippets, adds no
+// entry, and the report then asks for none.
+func TestCheckedKeepsSourcesOnlyWithLines(t *testing.T) {
+	src := []byte("a: 1\nb: 2\n")
+	atLine := []diag.Diagnostic{{Pos: model.Pos{File: "m.yaml", Line: 2, Col: 1}}}
+	noLine := []diag.Diagnostic{{Pos: model.Pos{File: "n.yaml"}}}
+	var c checked
+	c.add(checkedFile{summary: report.FileSummary{Path: "m.yaml"}, diags: atLine, snippet: snippetOf(src, "m.yaml", atLine)})
+	c.add(checkedFile{summary: report.FileSummary{Path: "n.yaml"}, diags: noLine, snippet: snippetOf(src, "n.yaml", noLine)})
+	c.add(checkedFile{summary: report.FileSummary{Path: "o.yaml"}, diags: atLine}) // snippets off
+	var got []string
+	for path := range c.sources {
+		got = append(got, path)
+	}
+	if len(got) != 1 || got[0] != "m.yaml" {
+		t.Errorf("sources kept for %v, want only m.yaml", got)
+	}
+	if c.diags.Len() != 3 {
+		t.Errorf("%d findings kept, want 3", c.diags.Len())
+	}
+}
