@@ -316,10 +316,11 @@ func (l *Loader) readOS(path string) ([]byte, error) { return ReadFile(path, l.o
 // ErrTooLarge (unread when its size is known), a directory with "is a
 // directory". ReadMessage words its errors for a finding.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
+	return readFile(path, limit)
+}
+
+// readOpened is ReadFile once the file is open; it closes f.
+func readOpened(f *os.File, limit int64) ([]byte, error) {
 	defer f.Close()
 	st, err := f.Stat()
 	if err == nil && st.IsDir() {
