@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -151,12 +150,26 @@ func isFileArg(s string) bool {
 	return err == nil && !st.IsDir()
 }
 
-var (
-	// git writes "." for the hash and mode of a side that does not exist
-	// (an added or deleted file, whose file is /dev/null).
-	hexRe  = regexp.MustCompile(`^([0-9a-f]{7,64}|\.)$`)
-	modeRe = regexp.MustCompile(`^([0-7]{6}|\.)$`)
-)
+// isHash and isMode recognise the object hash (7 to 64 lowercase hex
+// digits) and the file mode (6 octal digits) git passes a diff driver; git
+// writes "." for both on a side that does not exist (an added or deleted
+// file, whose file is /dev/null).
+func isHash(s string) bool { return s == "." || allIn(s, 7, 64, "0123456789abcdef") }
+
+func isMode(s string) bool { return s == "." || allIn(s, 6, 6, "01234567") }
+
+// allIn reports whether s has least to most bytes, each one of digits.
+func allIn(s string, least, most int, digits string) bool {
+	if len(s) < least || len(s) > most {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(digits, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // isDriverArgs recognises the arguments git passes to an external diff
 // driver: path old-file old-hex old-mode new-file new-hex new-mode, plus
@@ -165,8 +178,7 @@ func isDriverArgs(args []string) bool {
 	if len(args) != 7 && len(args) != 9 {
 		return false
 	}
-	return hexRe.MatchString(args[2]) && modeRe.MatchString(args[3]) &&
-		hexRe.MatchString(args[5]) && modeRe.MatchString(args[6])
+	return isHash(args[2]) && isMode(args[3]) && isHash(args[5]) && isMode(args[6])
 }
 
 // diffDriver compares the two files git gives an external diff driver.

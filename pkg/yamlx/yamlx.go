@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -45,7 +46,8 @@ func errEmpty(line, col int) *Error {
 
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
-var lineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// lineRe splits yaml.v3's syntax errors; compiled for the first one.
+var lineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse reads one YAML document into a node tree and returns its root
 // (the document's content node). It rejects invalid UTF-8, NUL bytes, more
@@ -208,7 +210,7 @@ func checkText(src []byte) error {
 func syntaxError(src []byte, err error) error {
 	msg := err.Error()
 	line := 1
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
+	if m := lineRe().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {

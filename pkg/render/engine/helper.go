@@ -256,8 +256,11 @@ func (d Dot) SVG(ctx context.Context, dot []byte) ([]byte, error) {
 }
 
 // ampersand is an XML entity or character reference, else a bare '&'
-// (the first alternative that matches wins).
-var ampersand = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);|&`)
+// (the first alternative that matches wins). It is compiled on first use,
+// not at the start of every run.
+var ampersand = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);|&`)
+})
 
 // fixAmpersands escapes the bare '&' that older Graphviz (2.43, Debian 12)
 // leaves in URLs (xlink:href="...?a=1&b=2"), which makes the SVG invalid
@@ -266,7 +269,7 @@ func fixAmpersands(svg []byte) []byte {
 	if !bytes.Contains(svg, []byte("&")) {
 		return svg
 	}
-	return ampersand.ReplaceAllFunc(svg, func(m []byte) []byte {
+	return ampersand().ReplaceAllFunc(svg, func(m []byte) []byte {
 		if len(m) == 1 {
 			return []byte("&amp;")
 		}
