@@ -23,8 +23,8 @@ type rule struct {
 	typeMask uint8 // kindBits of types; "number" includes "integer"
 	enum     []any
 	// enumOfStrings holds enum when every value is a string, as in all of
-	// the schema's enums: compared without a type switch.
-	enumOfStrings []string
+	// the schema's enums: looked up without a type switch or a scan.
+	enumOfStrings *nameTable
 	hasConst      bool
 	constant      any
 	minimum       *float64
@@ -37,17 +37,21 @@ type rule struct {
 
 	required          []string
 	properties        map[string]*rule
-	propertyTable     *propertyTable // properties by yamlx.KeyIndex, for lookups
-	propertyOrder     []string       // sorted, for messages
+	propertyTable     *nameTable // properties by yamlx.KeyIndex, for lookups
+	propertyOrder     []string   // sorted, for messages
 	patternProperties []patternRule
-	additional        *rule // nil: anything allowed
-	noAdditional      bool  // additionalProperties: false
-	propertyNames     *rule
-	items             *rule
-	oneOf             []*rule
-	ifRule            *rule
-	thenRule          *rule
-	elseRule          *rule
+	// propertiesUnpatterned is set when no property's name matches a
+	// pattern of patternProperties ("^x-" against "name"): a key found
+	// among the properties needs no pattern tried.
+	propertiesUnpatterned bool
+	additional            *rule // nil: anything allowed
+	noAdditional          bool  // additionalProperties: false
+	propertyNames         *rule
+	items                 *rule
+	oneOf                 []*rule
+	ifRule                *rule
+	thenRule              *rule
+	elseRule              *rule
 }
 
 type patternRule struct {
@@ -67,33 +71,54 @@ func (p *patternRule) matches(name string) bool {
 	return p.re.MatchString(name)
 }
 
-// propertyTable finds a property's rule without hashing its name: every
-// key of every mapping is looked up, and a map lookup was a fifth of the
-// schema walk. Names are spread by yamlx.KeyIndex; a slot holds one or
-// two.
-type propertyTable [64][]property
-
-type property struct {
-	name string
-	rule *rule
+// nameTable finds a rule by name without hashing the name: a schema's
+// properties (every key of every mapping is looked up, and a map lookup
+// was a fifth of the schema walk), or the strings of an enum. Names are
+// spread by yamlx.KeyIndex; a slot holds the first name of its index, and
+// the rare second one goes to more.
+type nameTable struct {
+	slots [64]property
+	more  []property // names whose slot was taken
 }
 
-func newPropertyTable(props map[string]*rule) *propertyTable {
-	t := &propertyTable{}
-	for name, r := range props {
-		i := yamlx.KeyIndex(name)
-		t[i] = append(t[i], property{name, r})
+type property struct {
+	name     string
+	rule     *rule
+	collided bool // more holds a name of the same index
+}
+
+func newNameTable(props map[string]*rule) *nameTable {
+	t := &nameTable{}
+	names := make([]string, 0, len(props))
+	for name := range props {
+		names = append(names, name)
+	}
+	sort.Strings(names) // the same table every run
+	for _, name := range names {
+		slot := &t.slots[yamlx.KeyIndex(name)]
+		if slot.rule == nil {
+			*slot = property{name: name, rule: props[name]}
+			continue
+		}
+		slot.collided = true
+		t.more = append(t.more, property{name: name, rule: props[name]})
 	}
 	return t
 }
 
-func (t *propertyTable) get(name string) (*rule, bool) {
+func (t *nameTable) get(name string) (*rule, bool) {
 	if t == nil {
 		return nil, false
 	}
-	for _, p := range t[yamlx.KeyIndex(name)] {
-		if p.name == name {
-			return p.rule, true
+	slot := &t.slots[yamlx.KeyIndex(name)]
+	if slot.name == name && slot.rule != nil {
+		return slot.rule, true
+	}
+	if slot.collided {
+		for _, p := range t.more {
+			if p.name == name {
+				return p.rule, true
+			}
 		}
 	}
 	return nil, false
@@ -255,13 +280,17 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 			}
 		case "enum":
 			r.enum, _ = val.([]any)
+			strs := map[string]*rule{}
 			for _, e := range r.enum {
 				s, ok := e.(string)
 				if !ok {
-					r.enumOfStrings = nil
+					strs = nil
 					break
 				}
-				r.enumOfStrings = append(r.enumOfStrings, s)
+				strs[s] = r // any rule: the table is a set
+			}
+			if strs != nil {
+				r.enumOfStrings = newNameTable(strs)
 			}
 		case "const":
 			r.hasConst, r.constant = true, val
@@ -298,7 +327,7 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 				r.propertyOrder = append(r.propertyOrder, name)
 			}
 			sort.Strings(r.propertyOrder)
-			r.propertyTable = newPropertyTable(r.properties)
+			r.propertyTable = newNameTable(r.properties)
 		case "patternProperties":
 			for src, sub := range val.(map[string]any) {
 				re, err := regexp.Compile(src)
@@ -340,6 +369,14 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s/%s: %w", where, k, err)
+		}
+	}
+	r.propertiesUnpatterned = true
+	for name := range r.properties {
+		for i := range r.patternProperties {
+			if r.patternProperties[i].matches(name) {
+				r.propertiesUnpatterned = false
+			}
 		}
 	}
 	return r, nil

@@ -3,7 +3,6 @@ package schema
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -188,6 +187,9 @@ func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Dia
 		if sub, ok := r.propertyTable.get(name); ok {
 			matched = true
 			out = append(out, v.check(sub, n.Content[i+1], k, child)...)
+			if r.propertiesUnpatterned {
+				continue
+			}
 		}
 		for j := range r.patternProperties {
 			if p := &r.patternProperties[j]; p.matches(name) {
@@ -342,7 +344,8 @@ func numberOf(n *yaml.Node, got string) (float64, bool) {
 
 func (r *rule) inEnum(n *yaml.Node, got string) bool {
 	if r.enumOfStrings != nil {
-		return got == "string" && slices.Contains(r.enumOfStrings, n.Value)
+		_, in := r.enumOfStrings.get(n.Value)
+		return got == "string" && in
 	}
 	for _, e := range r.enum {
 		if equals(e, n, got) {
