@@ -132,12 +132,8 @@ func (o *object) str(key string) string {
 
 func (o *object) integer(key string) int {
 	if n, ok := o.scalar(key); ok && n.Tag == "!!int" {
-		if v, err := strconv.ParseInt(n.Value, 0, 32); err == nil {
+		if v, ok := yamlx.Int(n); ok {
 			return int(v)
-		}
-		var v int
-		if n.Decode(&v) == nil {
-			return v
 		}
 	}
 	// JSON Schema counts 90.0 as an integer, so the decoder does too.

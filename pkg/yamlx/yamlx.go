@@ -457,6 +457,9 @@ func (c *converter) scalar(n *yaml.Node) any {
 func Number(n *yaml.Node) (f float64, ok bool) {
 	switch n.Tag {
 	case "!!int":
+		if i, ok := plainDecimal(n.Value); ok {
+			return float64(i), true
+		}
 		if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
 			return float64(i), true
 		}
@@ -472,6 +475,48 @@ func Number(n *yaml.Node) (f float64, ok bool) {
 
 // decodeNumber is Number for what strconv does not read (.inf, 1_000.5,
 // 0b101, integers beyond int64): the decoder's own rules.
+// Int reads an !!int scalar as yaml.v3's decoder does; ok is false for
+// other nodes and for integers beyond 64 bits.
+func Int(n *yaml.Node) (int64, bool) {
+	if n.Tag != "!!int" {
+		return 0, false
+	}
+	if i, ok := plainDecimal(n.Value); ok {
+		return i, true
+	}
+	if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+		return i, true
+	}
+	var i int64
+	err := n.Decode(&i)
+	return i, err == nil
+}
+
+// plainDecimal reads an integer written in decimal without a leading zero
+// or underscores, as nearly every number in a map is, without strconv's
+// prefixes and error values; ok is false for anything else.
+func plainDecimal(s string) (int64, bool) {
+	digits := s
+	if len(digits) > 0 && (digits[0] == '-' || digits[0] == '+') {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 || (digits[0] == '0' && len(digits) > 1) {
+		return 0, false // 18 digits cannot overflow
+	}
+	var v int64
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if s[0] == '-' {
+		v = -v
+	}
+	return v, true
+}
+
 func decodeNumber(n *yaml.Node) (float64, bool) {
 	var f float64
 	err := n.Decode(&f)

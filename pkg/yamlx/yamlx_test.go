@@ -126,7 +126,8 @@ func TestCheckWithoutDuplicates(t *testing.T) {
 
 // Number must read every number as yaml.v3's decoder does.
 func TestNumberAgreesWithDecoder(t *testing.T) {
-	values := []string{"0", "7", "-12", "+3", "010", "0o17", "0x1F", "0b101", "-0b11", "1_000", "9223372036854775807",
+	values := []string{"0", "-0", "+0", "00", "-010", "7", "-12", "+3", "010", "123456789012345678", "-123456789012345678",
+		"1234567890123456789", "-9223372036854775808", "9223372036854775808", "0o17", "0x1F", "0b101", "-0b11", "1_000", "9223372036854775807",
 		"99999999999999999999", "2.5", "-0.5", "1e3", "6.02e+23", "1_000.5", ".5", ".inf", "-.Inf", ".nan", "30.0"}
 	for _, v := range values {
 		root, err := Parse([]byte("n: " + v + "\n"))
@@ -142,6 +143,11 @@ func TestNumberAgreesWithDecoder(t *testing.T) {
 		}
 		if !ok || (got != want && !(got != got && want != want)) {
 			t.Errorf("Number(%s) = %v, %v; the decoder reads %v", v, got, ok, want)
+		}
+		var wantInt int64
+		wantOK := n.Tag == "!!int" && n.Decode(&wantInt) == nil
+		if gotInt, ok := Int(n); ok != wantOK || gotInt != wantInt {
+			t.Errorf("Int(%s) = %v, %v; the decoder reads %v, %v", v, gotInt, ok, wantInt, wantOK)
 		}
 	}
 	for _, v := range []string{"abc", "true", "~", "2026-11-23", `"5"`} {
