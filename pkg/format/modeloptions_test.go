@@ -9,9 +9,8 @@ import (
 )
 
 var (
-	posType   = reflect.TypeOf(model.Pos{})
-	keysType  = reflect.TypeOf((*model.Keys)(nil)).Elem()
-	itemsType = reflect.TypeOf([]model.Item{})
+	posType  = reflect.TypeOf(model.Pos{})
+	keysType = reflect.TypeOf((*model.Keys)(nil)).Elem()
 )
 
 // ModelOptions make go-cmp compare two models by their data: positions are
@@ -24,7 +23,7 @@ func ModelOptions() cmp.Option {
 			return false
 		}
 		switch sf.Type() {
-		case posType, keysType, itemsType:
+		case posType, keysType:
 			return true
 		}
 		parent := p.Index(-2).Type()

@@ -95,8 +95,9 @@ type origin struct {
 
 func (o origin) String() string { return fmt.Sprintf("%s %q%s", o.kind, o.id, o.field) }
 
-// ref reports an id that names no item of the kind.
-func (s *ids) ref(id string, p model.Pos, from origin) {
+// ref reports an id that names no item of the kind, at the position at
+// returns: worked out only then, as nearly every reference names one.
+func (s *ids) ref(id string, at func() model.Pos, from origin) {
 	if id == "" || s.has(id) {
 		return
 	}
@@ -106,7 +107,7 @@ func (s *ids) ref(id string, p model.Pos, from origin) {
 	} else if len(s.seen) == 0 {
 		msg += fmt.Sprintf(" (the map has no %ss)", s.kind)
 	}
-	s.c.add(p, diag.RuleReference, "%s", msg)
+	s.c.add(at(), diag.RuleReference, "%s", msg)
 }
 
 func checkJourney(j *model.Journey) []diag.Diagnostic {
@@ -124,7 +125,7 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 	goals := c.ids("goal", len(j.Goals))
 	for _, g := range j.Goals {
 		goals.add(g.ID, &g.Meta, "title")
-		metrics.ref(g.Metric, g.At("metric"), origin{"goal", g.ID, ""})
+		metrics.ref(g.Metric, func() model.Pos { return g.At("metric") }, origin{"goal", g.ID, ""})
 	}
 	stages, touchpoints, painPoints, actions := c.ids("stage", len(j.Stages)), c.ids("touchpoint", 0), c.ids("pain point", 0), c.ids("action", 0)
 	for _, s := range j.Stages {
@@ -148,24 +149,24 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 		for _, t := range s.Touchpoints {
 			from := origin{"touchpoint", t.ID, ""}
 			for i, id := range t.Personas {
-				personas.ref(id, t.ItemAt("personas", i), from)
+				personas.ref(id, func() model.Pos { return t.ItemAt("personas", i) }, from)
 			}
 			if !t.PersonasExplicit {
 				t.Personas = everyone // default: every persona
 			}
 			for _, pe := range t.Emotion.PerPersona {
-				personas.ref(pe.Persona, pe.Pos, origin{"touchpoint", t.ID, " emotion"})
+				personas.ref(pe.Persona, func() model.Pos { return pe.Pos }, origin{"touchpoint", t.ID, " emotion"})
 			}
 			for i, id := range t.Metrics {
-				metrics.ref(id, t.ItemAt("metrics", i), from)
+				metrics.ref(id, func() model.Pos { return t.ItemAt("metrics", i) }, from)
 			}
 			for i, id := range t.Next {
-				touchpoints.ref(id, t.ItemAt("next", i), origin{"touchpoint", t.ID, " next"})
+				touchpoints.ref(id, func() model.Pos { return t.ItemAt("next", i) }, origin{"touchpoint", t.ID, " next"})
 			}
 			for _, p := range t.PainPoints {
 				for _, a := range p.Actions {
 					for i, id := range a.Metrics {
-						metrics.ref(id, a.ItemAt("metrics", i), origin{"action", a.ID, ""})
+						metrics.ref(id, func() model.Pos { return a.ItemAt("metrics", i) }, origin{"action", a.ID, ""})
 					}
 				}
 			}

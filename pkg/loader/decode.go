@@ -22,9 +22,8 @@ type decoder struct {
 	uniqueKeys bool
 }
 
-// object is one mapping node being decoded into an element. Its meta is
-// copied into the element last, once the list fields (strings) have
-// recorded their items' positions in it.
+// object is one mapping node being decoded into an element, with the
+// element's meta.
 type object struct {
 	d    *decoder
 	meta model.Meta
@@ -86,7 +85,29 @@ func (m *mappingKeys) Key(name string) (line, col int, ok bool) {
 	return k.Line, k.Column, true
 }
 
+func (m *mappingKeys) Item(name string, i int) (line, col int, ok bool) {
+	_, list := yamlx.MapGet((*yaml.Node)(m), name)
+	if list = yamlx.Resolve(list); list == nil || list.Kind != yaml.SequenceNode {
+		return 0, 0, false
+	}
+	for _, item := range list.Content {
+		if item = yamlx.Resolve(item); listValue(item) {
+			if i == 0 {
+				return item.Line, item.Column, true
+			}
+			i--
+		}
+	}
+	return 0, 0, false
+}
+
 func (m *mappingKeys) Len() int { return len(m.Content) / 2 }
+
+// listValue reports whether an entry of a list of plain values is one
+// the model holds: the schema has reported the others.
+func listValue(item *yaml.Node) bool {
+	return item.Kind == yaml.ScalarNode && item.Tag != "!!null"
+}
 
 // value returns the value of key; the first one when it is repeated.
 func (o *object) value(key string) *yaml.Node {
@@ -172,8 +193,7 @@ func (o *object) strings(key string) []string {
 	}
 	out := make([]string, 0, len(n.Content))
 	for _, item := range n.Content {
-		if item = yamlx.Resolve(item); item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
-			o.meta.Items = append(o.meta.Items, model.Item{Field: key, Index: len(out), Line: item.Line, Col: item.Column})
+		if item = yamlx.Resolve(item); listValue(item) {
 			out = append(out, item.Value)
 		}
 	}
@@ -430,7 +450,7 @@ func (d *decoder) painPoint(n *yaml.Node, i int) *model.PainPoint {
 func (d *decoder) evidence(n *yaml.Node, _ int) *model.Evidence {
 	o := d.object(n)
 	return &model.Evidence{
-		Meta:    o.meta, // no list fields: complete already
+		Meta:    o.meta,
 		Source:  o.str("source"),
 		Summary: o.str("summary"),
 		Date:    o.date("date"),

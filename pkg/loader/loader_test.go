@@ -407,3 +407,46 @@ func TestIDSetsStartEmptyForEachMap(t *testing.T) {
 		t.Errorf("duplicate-id findings (-want +got):\n%s", diff)
 	}
 }
+
+// An entry the model leaves out of a list (a null, a mapping: the schema
+// reports them) does not shift the positions of the entries after it, and
+// a reference that names nothing is reported where it is written.
+func TestListEntryPositionsSkipWhatTheModelLeavesOut(t *testing.T) {
+	src := `kind: Journey
+version: 1
+title: Lists
+personas:
+  - name: Shopper
+stages:
+  - name: Browse
+    touchpoints:
+      - name: Home page
+        personas:
+          - ~
+          - {x: 1}
+          - shopper
+          - nobody
+`
+	f := New(Options{}).LoadBytes("lists.journey.yaml", []byte(src))
+	tp := f.Journey.Stages[0].Touchpoints[0]
+	if strings.Join(tp.Personas, ",") != "shopper,nobody" {
+		t.Fatalf("personas %q", tp.Personas)
+	}
+	for i, want := range []model.Pos{{File: "lists.journey.yaml", Line: 13, Col: 13}, {File: "lists.journey.yaml", Line: 14, Col: 13}} {
+		if got := tp.ItemAt("personas", i); got != want {
+			t.Errorf("entry %d at %+v, want %+v", i, got, want)
+		}
+	}
+	if got := tp.ItemAt("personas", 2); got != tp.At("personas") {
+		t.Errorf("no third entry: at %+v, want the field", got)
+	}
+	var ref *diag.Diagnostic
+	for i := range f.Diags {
+		if f.Diags[i].Rule == diag.RuleReference {
+			ref = &f.Diags[i]
+		}
+	}
+	if ref == nil || ref.Line != 14 || ref.Col != 13 || !strings.Contains(ref.Message, `"nobody"`) {
+		t.Errorf("reference finding %+v, want line 14 col 13 naming nobody (all: %v)", ref, f.Diags)
+	}
+}

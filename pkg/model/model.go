@@ -20,28 +20,21 @@ func (p Pos) IsZero() bool { return p.Line == 0 }
 type Meta struct {
 	// Pos is where the element starts (the mapping node).
 	Pos Pos `json:"-"`
-	// Keys finds the keys present in the source, so a finding about one
-	// field can point at it. nil when the element is not a mapping.
+	// Keys finds the keys present in the source, and the entries of list
+	// fields, so a finding about one can point at it. nil when the
+	// element is not a mapping.
 	Keys Keys `json:"-"`
 	// Ext holds the `x-` extension keys, kept verbatim and ignored by rules.
 	Ext map[string]any `json:"-"`
-	// Items are where the entries of list fields of plain values
-	// (personas, metrics, next...) are written.
-	Items []Item `json:"-"`
 }
 
-// Item is where entry Index of a list field is written (in the file of
-// the element's Pos).
-type Item struct {
-	Field            string
-	Index, Line, Col int
-}
-
-// ItemAt returns the position of entry i of a list field, or of the field.
+// ItemAt returns the position of entry i of a list field of plain values
+// (personas, metrics, next...), or of the field when there is no such
+// entry.
 func (m Meta) ItemAt(field string, i int) Pos {
-	for _, it := range m.Items {
-		if it.Field == field && it.Index == i {
-			return Pos{File: m.Pos.File, Line: it.Line, Col: it.Col}
+	if m.Keys != nil {
+		if line, col, ok := m.Keys.Item(field, i); ok {
+			return Pos{File: m.Pos.File, Line: line, Col: col}
 		}
 	}
 	return m.At(field)
@@ -67,13 +60,17 @@ func (m Meta) Has(field string) bool {
 	return ok
 }
 
-// Keys looks up the keys of an element where they are written. The loader
-// answers it from the parsed YAML, so no copy of the keys is made per
-// element.
+// Keys looks up the keys of an element, and the entries of its lists,
+// where they are written. The loader answers it from the parsed YAML, so
+// no copy of the keys or positions is made per element.
 type Keys interface {
 	// Key returns the line and column of the first key named name, in
 	// the file of the element's Pos; ok is false when there is none.
 	Key(name string) (line, col int, ok bool)
+	// Item returns the line and column of entry i of the list field
+	// name, counting the entries the model holds (plain values, not
+	// nulls); ok is false when there is none.
+	Item(name string, i int) (line, col int, ok bool)
 	// Len is the number of keys written.
 	Len() int
 }

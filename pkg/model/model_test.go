@@ -5,17 +5,30 @@ import (
 	"testing"
 )
 
-// keys is a Keys over a fixed list, as the loader's view of a mapping is.
-type keys map[string][2]int
+// keys is a Keys over fixed lists, as the loader's view of a mapping is:
+// the key positions, and the positions of list entries.
+type keys struct {
+	at    map[string][2]int
+	items map[string][][2]int
+}
 
-func (k keys) Key(name string) (int, int, bool) { p, ok := k[name]; return p[0], p[1], ok }
-func (k keys) Len() int                         { return len(k) }
+func (k keys) Key(name string) (int, int, bool) { p, ok := k.at[name]; return p[0], p[1], ok }
+func (k keys) Len() int                         { return len(k.at) }
+func (k keys) Item(name string, i int) (int, int, bool) {
+	if i < 0 || i >= len(k.items[name]) {
+		return 0, 0, false
+	}
+	p := k.items[name][i]
+	return p[0], p[1], true
+}
 
 func TestMetaPositions(t *testing.T) {
 	m := Meta{
-		Pos:   Pos{File: "m.journey.yaml", Line: 3, Col: 5},
-		Keys:  keys{"name": {4, 7}, "personas": {5, 7}},
-		Items: []Item{{Field: "personas", Index: 0, Line: 5, Col: 18}, {Field: "personas", Index: 1, Line: 5, Col: 26}},
+		Pos: Pos{File: "m.journey.yaml", Line: 3, Col: 5},
+		Keys: keys{
+			at:    map[string][2]int{"name": {4, 7}, "personas": {5, 7}},
+			items: map[string][][2]int{"personas": {{5, 18}, {5, 26}}},
+		},
 	}
 	for _, tt := range []struct {
 		got, want Pos
@@ -57,8 +70,9 @@ func TestLibraries(t *testing.T) {
 
 type someKeys struct{}
 
-func (someKeys) Key(string) (int, int, bool) { return 7, 3, true }
-func (someKeys) Len() int                    { return 1 }
+func (someKeys) Key(string) (int, int, bool)       { return 7, 3, true }
+func (someKeys) Item(string, int) (int, int, bool) { return 7, 9, true }
+func (someKeys) Len() int                          { return 1 }
 
 // ForgetKeys leaves no element of the map's own pointing into its source.
 func TestForgetKeys(t *testing.T) {
