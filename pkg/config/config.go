@@ -155,6 +155,11 @@ type Config struct {
 	// Weights is `score.weights` as written (nil when absent); read it
 	// with score.WeightsFrom.
 	Weights map[string]float64
+
+	// plain holds what Rule answers for files no override matches, by
+	// rule id, filled in on first use: lint asks about every rule for
+	// every file. A Config is not changed once it is asked.
+	plain sync.Map
 }
 
 // Default is the configuration used when there is no file: every rule at
@@ -269,8 +274,21 @@ func (c *Config) For(file string) FileConfig {
 	return fc
 }
 
-// Rule returns the severity and options of a rule for the file.
+// Rule returns the severity and options of a rule for the file. Its
+// Options are shared: read them, do not change them.
 func (f FileConfig) Rule(id string) Effective {
+	if f.c == nil || len(f.overrides) > 0 {
+		return f.rule(id)
+	}
+	if e, ok := f.c.plain.Load(id); ok {
+		return e.(Effective)
+	}
+	e := f.rule(id)
+	f.c.plain.Store(id, e)
+	return e
+}
+
+func (f FileConfig) rule(id string) Effective {
 	spec, ok := lookupSpec(id)
 	if !ok {
 		return Effective{}
