@@ -10,6 +10,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -91,12 +92,52 @@ type run struct {
 
 // Refs are the references the map makes, gathered during the walk.
 type Refs struct {
-	// Personas named in a touchpoint's personas list or per-persona emotion.
-	Personas map[string]bool
-	// Metrics named by goals, touchpoints and actions.
-	Metrics map[string]bool
+	personas idSet // named in a touchpoint's personas list or per-persona emotion
+	metrics  idSet // named by goals, touchpoints and actions
 	// NamedPersonas is set when some touchpoint lists its personas.
 	NamedPersonas bool
+}
+
+// Persona reports whether a touchpoint names the persona, in its
+// personas list or its per-persona emotion.
+func (r *Refs) Persona(id string) bool { return r.personas.has(id) }
+
+// Metric reports whether a goal, a touchpoint or an action names the
+// metric.
+func (r *Refs) Metric(id string) bool { return r.metrics.has(id) }
+
+// idSet is a set of ids: a short list while it is short, as a map names a
+// handful of personas and metrics (hashing each reference into a map was
+// a fifth of the rules' time), and a map once it grows past fewIDs.
+type idSet struct {
+	few  []string
+	many map[string]bool
+}
+
+const fewIDs = 32
+
+func (s *idSet) add(id string) {
+	switch {
+	case s.has(id):
+	case s.many != nil:
+		s.many[id] = true
+	case len(s.few) < fewIDs:
+		s.few = append(s.few, id)
+	default:
+		s.many = make(map[string]bool, 2*fewIDs)
+		for _, x := range s.few {
+			s.many[x] = true
+		}
+		s.many[id] = true
+		s.few = nil
+	}
+}
+
+func (s *idSet) has(id string) bool {
+	if s.many != nil {
+		return s.many[id]
+	}
+	return slices.Contains(s.few, id)
 }
 
 // Report adds a finding of the rule at pos about item.
@@ -137,8 +178,7 @@ func Lint(f *loader.File, cfg *config.Config, opts Options) []diag.Diagnostic {
 	if today.IsZero() {
 		today = time.Now()
 	}
-	r := &run{path: f.Path, today: dateOnly(today), journey: f.Journey,
-		refs: Refs{Personas: map[string]bool{}, Metrics: map[string]bool{}}}
+	r := &run{path: f.Path, today: dateOnly(today), journey: f.Journey}
 	fc := cfg.For(f.Path) // nil: the default configuration
 	var checks []*Check
 	for _, rule := range registry {
@@ -182,7 +222,7 @@ func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
 	})
 	for _, g := range j.Goals {
 		if g.Metric != "" {
-			refs.Metrics[g.Metric] = true
+			refs.metrics.add(g.Metric)
 		}
 		each(func(c *Check) {
 			if v := c.rule.visit.goal; v != nil {
@@ -214,14 +254,14 @@ func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
 			if t.PersonasExplicit {
 				refs.NamedPersonas = true
 				for _, id := range t.Personas {
-					refs.Personas[id] = true
+					refs.personas.add(id)
 				}
 			}
 			for _, pe := range t.Emotion.PerPersona {
-				refs.Personas[pe.Persona] = true
+				refs.personas.add(pe.Persona)
 			}
 			for _, id := range t.Metrics {
-				refs.Metrics[id] = true
+				refs.metrics.add(id)
 			}
 			each(func(c *Check) {
 				if v := c.rule.visit.touchpoint; v != nil {
@@ -243,7 +283,7 @@ func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
 				}
 				for _, a := range p.Actions {
 					for _, id := range a.Metrics {
-						refs.Metrics[id] = true
+						refs.metrics.add(id)
 					}
 					each(func(c *Check) {
 						if v := c.rule.visit.action; v != nil {

@@ -36,7 +36,7 @@ stages:
 			return
 		}
 		for _, m := range j.Metrics {
-			if !refs.Metrics[m.ID] {
+			if !refs.Metric(m.ID) {
 				c.Report(m.Pos, itemMetric(m), "metric %q is not used by any goal, touchpoint or action", m.ID)
 			}
 		}

@@ -56,7 +56,7 @@ stages:
 			return
 		}
 		for _, p := range j.Personas {
-			if !refs.Personas[p.ID] {
+			if !refs.Persona(p.ID) {
 				c.Report(p.Pos, itemPersona(p), "persona %q is not named by any touchpoint", p.ID)
 			}
 		}
