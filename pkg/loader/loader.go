@@ -144,9 +144,6 @@ func (l *Loader) Load(args []string) ([]*File, []diag.Diagnostic) {
 // results waits for deliver at once, however many files there are.
 // Problems with the arguments themselves are returned.
 func Stream[T any](l *Loader, args []string, work func(*File) T, deliver func(T)) []diag.Diagnostic {
-	// The schema compiles on another core while the arguments are walked,
-	// rather than in the first worker while the others wait for it.
-	go schema.Prepare()
 	paths, problems := Expand(args)
 	if len(l.opts.Roots) == 0 {
 		l.opts.Roots = DefaultRoots(args)

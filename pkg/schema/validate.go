@@ -34,10 +34,6 @@ func rules() *compiled {
 	return theRules
 }
 
-// Prepare compiles the embedded schema now, if it is not yet: Validate
-// needs it, and a run can compile it while it does something else.
-func Prepare() { rules() }
-
 // Validate checks a parsed document against the embedded JSON Schema,
 // walking the YAML nodes directly, and returns findings placed at the nodes
 // they are about. Aliases must already have passed yamlx.Check's budget.
