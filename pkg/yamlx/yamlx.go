@@ -457,12 +457,10 @@ func (c *converter) scalar(n *yaml.Node) any {
 func Number(n *yaml.Node) (f float64, ok bool) {
 	switch n.Tag {
 	case "!!int":
-		if i, ok := plainDecimal(n.Value); ok {
+		if i, ok := Int(n); ok {
 			return float64(i), true
 		}
-		if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
-			return float64(i), true
-		}
+		// Beyond 64 bits: the decoder reads it as a float.
 	case "!!float":
 		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
 			return f, true
