@@ -84,13 +84,13 @@ func TestForgetKeys(t *testing.T) {
 	s := &Stage{Meta: k, Touchpoints: []*Touchpoint{tp}}
 	lib := &PersonaLibrary{Personas: []*Persona{{Meta: k}}}
 	j := &Journey{Meta: k, Goals: []*Goal{{Meta: k}}, Metrics: []*Metric{{Meta: k}}, Personas: []*Persona{{Meta: k}}, Stages: []*Stage{s}, Included: []*PersonaLibrary{lib}}
-	if !j.Has("title") {
-		t.Fatal("Has before ForgetKeys = false")
+	if !j.Has("title") || j.ItemAt("personas", 0) == j.Pos {
+		t.Fatal("Has or ItemAt before ForgetKeys do not find the source")
 	}
 	j.ForgetKeys()
 	for name, m := range map[string]Meta{"journey": j.Meta, "goal": j.Goals[0].Meta, "metric": j.Metrics[0].Meta, "persona": j.Personas[0].Meta,
 		"stage": s.Meta, "touchpoint": tp.Meta, "pain point": p.Meta, "evidence": e.Meta, "action": a.Meta} {
-		if m.Keys != nil || m.Has("title") || m.At("title") != m.Pos {
+		if m.Keys != nil || m.Has("title") || m.At("title") != m.Pos || m.ItemAt("personas", 0) != m.Pos {
 			t.Errorf("%s still finds its keys", name)
 		}
 	}

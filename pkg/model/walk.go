@@ -109,7 +109,8 @@ func (j *Journey) NextOf(t *Touchpoint) []string {
 // are written (Meta.Keys, which the loader answers from the parsed YAML),
 // so a run that keeps the model after its findings are made (score keeps
 // every map's for its report) does not keep every file's node tree with
-// it. Afterwards At returns an element's own position and Has is false.
+// it. Afterwards At and ItemAt return an element's own position and Has
+// is false.
 // Included libraries are shared between maps and left as they are.
 func (j *Journey) ForgetKeys() {
 	j.forgetKeys()
