@@ -35,10 +35,11 @@ func readFile(path string, limit int64) ([]byte, error) {
 		if len(buf) == cap(buf) { // it grew since fstat
 			buf = slices.Grow(buf, 4096)
 		}
-		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
-		if err == syscall.EINTR {
-			continue
-		}
+		var n int
+		err := retryEINTR(func() (err error) {
+			n, err = syscall.Read(fd, buf[len(buf):cap(buf)])
+			return err
+		})
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
