@@ -16,7 +16,7 @@ import (
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/render/engine"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Exit codes (SPEC section 2).
@@ -131,7 +131,7 @@ func Run(args []string, env Env) int {
 	case errors.As(err, &code):
 		return int(code)
 	}
-	fmt.Fprintf(env.Stderr, "journey: %s\n", report.Sanitize(err.Error()))
+	fmt.Fprintf(env.Stderr, "journey: %s\n", textfmt.Sanitize(err.Error()))
 	if !errors.As(err, new(usageError)) || strings.Contains(err.Error(), "flag") {
 		fmt.Fprintln(env.Stderr, "Run 'journey --help' for usage.")
 	}

@@ -17,8 +17,8 @@ import (
 	"github.com/journey-maps/journey/pkg/diff"
 	"github.com/journey-maps/journey/pkg/gitrev"
 	"github.com/journey-maps/journey/pkg/loader"
-	"github.com/journey-maps/journey/pkg/report"
 	"github.com/journey-maps/journey/pkg/score"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 type diffFlags struct {
@@ -92,7 +92,7 @@ func (a *app) runDiff(cmd *cobra.Command, args []string, f diffFlags) error {
 	if dash < 0 && isDriverArgs(args) {
 		// git dies when its external diff driver fails: always exit 0.
 		if err := a.diffDriver(args, outs, f, today); err != nil {
-			fmt.Fprintf(a.env.Stderr, "journey diff: %s\n", report.Sanitize(err.Error()))
+			fmt.Fprintf(a.env.Stderr, "journey diff: %s\n", textfmt.Sanitize(err.Error()))
 		}
 		return nil
 	}
@@ -387,7 +387,7 @@ func (a *app) compare(pairs []pair, f diffFlags, today time.Time, onlyDifferent 
 				// count in the health and, with --lint, in the findings.
 				for _, d := range lf.Diags {
 					if d.Fatal {
-						fmt.Fprintf(a.env.Stderr, "%s\n", report.Sanitize(d.String()))
+						fmt.Fprintf(a.env.Stderr, "%s\n", textfmt.Sanitize(d.String()))
 					}
 				}
 				fatal = true

@@ -10,7 +10,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/lint"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 func newExplainCmd(a *app) *cobra.Command {
@@ -49,7 +49,7 @@ other topics (such as scoring).`,
 				fmt.Fprint(w, text)
 				return nil
 			}
-			msg := fmt.Sprintf("unknown rule or topic %q", report.Sanitize(name))
+			msg := fmt.Sprintf("unknown rule or topic %q", textfmt.Sanitize(name))
 			if s := diag.Suggest(name, append(lint.IDs(), topicNames()...)); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
 			}

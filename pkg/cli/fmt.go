@@ -13,7 +13,7 @@ import (
 	"github.com/journey-maps/journey/pkg/format"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 	"github.com/journey-maps/journey/pkg/yamlx"
 )
 
@@ -56,7 +56,7 @@ func (a *app) runFmt(args []string, write, check bool) error {
 	paths, problems := loader.Expand(args)
 	failed := len(problems) > 0
 	for _, p := range problems {
-		fmt.Fprintln(a.env.Stderr, report.Sanitize(p.String()))
+		fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(p.String()))
 	}
 	unformatted := false
 	for _, path := range paths {
@@ -70,7 +70,7 @@ func (a *app) runFmt(args []string, write, check bool) error {
 			src, err = loader.ReadFile(path, size)
 		}
 		if err != nil {
-			fmt.Fprintln(a.env.Stderr, report.Sanitize(diag.Diagnostic{Pos: model.Pos{File: shown}, Severity: diag.Error, Rule: diag.RuleFile, Message: "cannot read: " + loader.ReadMessage(err)}.String()))
+			fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(diag.Diagnostic{Pos: model.Pos{File: shown}, Severity: diag.Error, Rule: diag.RuleFile, Message: "cannot read: " + loader.ReadMessage(err)}.String()))
 			failed = true
 			continue
 		}
@@ -81,7 +81,7 @@ func (a *app) runFmt(args []string, write, check bool) error {
 			if errors.As(err, &pe) {
 				d.Line, d.Col, d.Message = pe.Line, pe.Col, "cannot format: "+pe.Msg
 			}
-			fmt.Fprintln(a.env.Stderr, report.Sanitize(d.String()))
+			fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(d.String()))
 			failed = true
 			continue
 		}
@@ -90,12 +90,12 @@ func (a *app) runFmt(args []string, write, check bool) error {
 		case check:
 			if !same {
 				unformatted = true
-				fmt.Fprintln(a.env.Stdout, report.Sanitize(shown))
+				fmt.Fprintln(a.env.Stdout, textfmt.Sanitize(shown))
 			}
 		case write:
 			if !same {
 				if err := atomicfile.WriteBytes(path, out); err != nil {
-					fmt.Fprintf(a.env.Stderr, "%s: cannot write: %s\n", report.Sanitize(path), err)
+					fmt.Fprintf(a.env.Stderr, "%s: cannot write: %s\n", textfmt.Sanitize(path), err)
 					failed = true
 				}
 			}

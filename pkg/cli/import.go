@@ -9,7 +9,7 @@ import (
 	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/mermaid"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 func newImportCmd(a *app) *cobra.Command {
@@ -89,7 +89,7 @@ func (a *app) importMermaid(in, out string) error {
 	data, stats, err := mermaid.Import(src, mermaid.Options{Source: in})
 	var syn *mermaid.SyntaxError
 	if errors.As(err, &syn) {
-		fmt.Fprintf(a.env.Stderr, "%s:%d: %s\n", report.Sanitize(name), syn.Line, report.Sanitize(syn.Msg))
+		fmt.Fprintf(a.env.Stderr, "%s:%d: %s\n", textfmt.Sanitize(name), syn.Line, textfmt.Sanitize(syn.Msg))
 		return exitCode(ExitUsage)
 	}
 	if err != nil {

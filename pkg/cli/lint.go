@@ -13,6 +13,7 @@ import (
 	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 func newLintCmd(a *app) *cobra.Command {
@@ -92,7 +93,7 @@ configuration errors, files that cannot be read or parsed.`,
 			}
 			summary := r.Summary()
 			if dropped > 0 {
-				summary += fmt.Sprintf(" (%s also at %s not reported)", report.Plural(dropped, "finding"), newFromRev)
+				summary += fmt.Sprintf(" (%s also at %s not reported)", textfmt.Plural(dropped, "finding"), newFromRev)
 			}
 			fmt.Fprintln(a.env.Stderr, summary)
 			return exitFor(ds, fail)
@@ -128,7 +129,7 @@ func (a *app) lintConfig(path string) (*config.Config, error) {
 	}
 	cfg, err := config.Discover(path, wd)
 	if err != nil {
-		return nil, usageError{report.Sanitize(err.Error())}
+		return nil, usageError{textfmt.Sanitize(err.Error())}
 	}
 	a.config = cfg
 	return cfg, nil

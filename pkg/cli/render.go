@@ -16,6 +16,7 @@ import (
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/render/engine"
 	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 type renderFlags struct {
@@ -175,7 +176,7 @@ func (a *app) noEngine(nf *engine.NotFoundError) error {
   install the helper beside journey:  %s
   or set %s to the helper's path, or install Graphviz (Debian: apt-get install graphviz).
   Tables, markdown, csv, mermaid and dot output need neither.
-`, engine.HelperName, report.Sanitize(strings.Join(nf.Looked, "; ")), engine.InstallLine, engine.EnvVar)
+`, engine.HelperName, textfmt.Sanitize(strings.Join(nf.Looked, "; ")), engine.InstallLine, engine.EnvVar)
 	return exitCode(ExitUsage)
 }
 

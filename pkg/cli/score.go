@@ -13,8 +13,8 @@ import (
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
-	"github.com/journey-maps/journey/pkg/report"
 	"github.com/journey-maps/journey/pkg/score"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 func init() {
@@ -91,7 +91,7 @@ set in .journeylint.yaml under score.weights.`,
 			problems := loader.Stream(a.newLoader(), defaultArgs(args), scoreFile, func(s scored) {
 				fatal = append(fatal, s.fatal...)
 				if s.invalid {
-					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", report.Sanitize(s.report.Path))
+					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", textfmt.Sanitize(s.report.Path))
 				}
 				if s.report != nil {
 					reports = append(reports, s.report)
@@ -100,7 +100,7 @@ set in .journeylint.yaml under score.weights.`,
 			fatal = append(fatal, problems...)
 			diag.Sort(fatal)
 			for _, d := range diag.Dedup(fatal) {
-				fmt.Fprintln(a.env.Stderr, report.Sanitize(d.String()))
+				fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(d.String()))
 			}
 			if len(reports) == 0 {
 				if len(fatal) > 0 {
@@ -119,7 +119,7 @@ set in .journeylint.yaml under score.weights.`,
 			}
 			if sum := score.Summarize(reports, gate); !sum.Passed() {
 				for _, r := range sum.Failed {
-					fmt.Fprintf(a.env.Stderr, "journey: %s: health %d is below --fail-under %d\n", report.Sanitize(r.Path), r.Health, failUnder)
+					fmt.Fprintf(a.env.Stderr, "journey: %s: health %d is below --fail-under %d\n", textfmt.Sanitize(r.Path), r.Health, failUnder)
 				}
 				return exitCode(ExitFindings)
 			}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // WriteMarkdown writes the result as a pull-request comment: a summary
@@ -26,9 +26,9 @@ func WriteMarkdown(w io.Writer, r *Result) error {
 	case changed == 0:
 		b.WriteString("No journey map changed.\n")
 	default:
-		fmt.Fprintf(b, "**%s changed**: %s", report.Plural(changed, "map"), summaryText(r.Summary))
+		fmt.Fprintf(b, "**%s changed**: %s", textfmt.Plural(changed, "map"), summaryText(r.Summary))
 		if regressions > 0 {
-			fmt.Fprintf(b, " · :warning: **%s**", report.Plural(regressions, "regression"))
+			fmt.Fprintf(b, " · :warning: **%s**", textfmt.Plural(regressions, "regression"))
 		}
 		b.WriteString("\n")
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Formats are the output formats of a diff.
@@ -206,9 +206,9 @@ func WriteText(w io.Writer, r *Result, color bool) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		title := report.Sanitize(f.Path)
+		title := textfmt.Sanitize(f.Path)
 		if f.OldPath != "" {
-			title = report.Sanitize(f.OldPath) + " → " + title
+			title = textfmt.Sanitize(f.OldPath) + " → " + title
 		}
 		status := ""
 		if f.Status != StatusModified {
@@ -219,25 +219,25 @@ func WriteText(w io.Writer, r *Result, color bool) error {
 			if g.stage == "" {
 				fmt.Fprintf(b, "  %s\n", paint(ansiBold, "map"))
 			} else {
-				fmt.Fprintf(b, "  %s\n", paint(ansiBold, "stage "+report.Sanitize(g.stage)+nameSuffix(g.name)))
+				fmt.Fprintf(b, "  %s\n", paint(ansiBold, "stage "+textfmt.Sanitize(g.stage)+nameSuffix(g.name)))
 			}
 			for _, c := range g.changes {
 				line := opMark[c.Op] + " " + c.Kind
 				if c.ID != "" {
-					line += " " + report.Sanitize(c.ID)
+					line += " " + textfmt.Sanitize(c.ID)
 				}
 				if c.Kind != KindMap && (c.Name != "" && c.Name != c.ID || c.ID == "") {
 					line += " " + strconv.Quote(short(c.Name))
 				}
 				if c.Parent != "" && (c.Kind == KindPainPoint || c.Kind == KindAction || c.Kind == KindEvidence) {
-					line += " (in " + report.Sanitize(c.Parent) + ")"
+					line += " (in " + textfmt.Sanitize(c.Parent) + ")"
 				}
 				if m := moveText(c); m != "" {
 					line += ": " + m
 				}
 				fmt.Fprintf(b, "    %s\n", paint(opColor[c.Op], line))
 				for _, fc := range c.Fields {
-					fmt.Fprintf(b, "        %s: %s → %s\n", report.Sanitize(fc.Name), formatValue(fc.Old, true), formatValue(fc.New, true))
+					fmt.Fprintf(b, "        %s: %s → %s\n", textfmt.Sanitize(fc.Name), formatValue(fc.Old, true), formatValue(fc.New, true))
 				}
 			}
 		}
@@ -272,13 +272,13 @@ func writeTextScores(b *strings.Builder, f *FileDiff, paint func(string, string)
 		lines = append(lines, "experience "+deltaText(s.Experience, 2, "-"))
 	}
 	for _, st := range s.Stages {
-		lines = append(lines, "stage "+report.Sanitize(st.ID)+" experience "+deltaText(st.Delta, 2, "-")+worse(st.Delta))
+		lines = append(lines, "stage "+textfmt.Sanitize(st.ID)+" experience "+deltaText(st.Delta, 2, "-")+worse(st.Delta))
 	}
 	if s.Health.Changed() {
 		lines = append(lines, "health "+deltaText(s.Health, 0, "-")+worse(s.Health))
 	}
 	for _, it := range s.Priorities {
-		lines = append(lines, "priority "+report.Sanitize(it.ID)+" "+deltaText(it.Delta, 1, "-")+", rank "+rank(it.OldRank)+" → "+rank(it.NewRank))
+		lines = append(lines, "priority "+textfmt.Sanitize(it.ID)+" "+deltaText(it.Delta, 1, "-")+", rank "+rank(it.OldRank)+" → "+rank(it.NewRank))
 	}
 	if len(lines) == 0 {
 		return
@@ -304,9 +304,9 @@ func nameSuffix(name string) string {
 }
 
 func findingText(d diag.Diagnostic) string {
-	s := fmt.Sprintf("%s: %s [%s]", d.Severity, report.Sanitize(d.Message), d.Rule)
+	s := fmt.Sprintf("%s: %s [%s]", d.Severity, textfmt.Sanitize(d.Message), d.Rule)
 	if d.Item != "" {
-		s += " at " + report.Sanitize(d.Item)
+		s += " at " + textfmt.Sanitize(d.Item)
 	}
 	return s
 }

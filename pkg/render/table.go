@@ -12,7 +12,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/journey-maps/journey/pkg/model"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Cell is one table cell as lines of raw map text; each format joins and
@@ -280,7 +280,7 @@ func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
 // WriteTerminal writes the table with box drawing, wrapped to width
 // columns (0: no limit). Control characters in map text are shown escaped.
 func WriteTerminal(w io.Writer, t *Table, width int) error {
-	if _, err := fmt.Fprintln(w, report.Sanitize(oneLine(t.Title))); err != nil {
+	if _, err := fmt.Fprintln(w, textfmt.Sanitize(oneLine(t.Title))); err != nil {
 		return err
 	}
 	header := sanitizeRow(t.Header)
@@ -290,7 +290,7 @@ func WriteTerminal(w io.Writer, t *Table, width int) error {
 		for i, c := range r {
 			row[i] = make([]string, len(c))
 			for k, l := range c {
-				row[i][k] = report.Sanitize(clean(l))
+				row[i][k] = textfmt.Sanitize(clean(l))
 			}
 		}
 		rows = append(rows, row)
@@ -429,7 +429,7 @@ func emptyRow(n int) []string {
 func sanitizeRow(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
-		out[i] = report.Sanitize(oneLine(c))
+		out[i] = textfmt.Sanitize(oneLine(c))
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 func init() { Register("github", GitHub) }
@@ -50,11 +51,11 @@ func GitHub(w io.Writer, r *Result, o Options) error {
 			if d.Line > 0 {
 				loc = fmt.Sprintf("%s:%d:%d", loc, d.Line, d.Col)
 			}
-			fmt.Fprintf(&list, "%s: %s: %s [%s]\n", Sanitize(loc), d.Severity, Sanitize(d.Message), Sanitize(d.Rule))
+			fmt.Fprintf(&list, "%s: %s: %s [%s]\n", textfmt.Sanitize(loc), d.Severity, textfmt.Sanitize(d.Message), textfmt.Sanitize(d.Rule))
 		}
 		sum := sha256.Sum256([]byte(list.String()))
 		token := "journey-" + hex.EncodeToString(sum[:16])
-		fmt.Fprintf(bw, "::group::journey %s: all %s\n", r.Command, Plural(len(r.Diags), "finding"))
+		fmt.Fprintf(bw, "::group::journey %s: all %s\n", r.Command, textfmt.Plural(len(r.Diags), "finding"))
 		fmt.Fprintf(bw, "::stop-commands::%s\n", token)
 		bw.WriteString(list.String())
 		fmt.Fprintf(bw, "::%s::\n", token)
@@ -64,7 +65,7 @@ func GitHub(w io.Writer, r *Result, o Options) error {
 	if r.Command != "" {
 		summary = "journey " + r.Command + ": " + summary
 	}
-	fmt.Fprintln(bw, Sanitize(summary))
+	fmt.Fprintln(bw, textfmt.Sanitize(summary))
 	return bw.Flush()
 }
 
@@ -93,7 +94,7 @@ func escapeCommand(s string, property bool) string {
 			b.WriteString("%3A")
 		case property && r == ',':
 			b.WriteString("%2C")
-		case isControl(r):
+		case textfmt.IsControl(r):
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			b.WriteRune(r)

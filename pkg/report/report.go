@@ -12,6 +12,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/gitrev"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Result is what a validate or lint run found.
@@ -94,7 +95,7 @@ func (r *Result) Counts() (errors, warnings, infos int) {
 // Summary is a one-line account of the run: "2 errors, 1 warning in 3 files".
 func (r *Result) Summary() string {
 	e, w, i := r.Counts()
-	files := Plural(len(r.Files), "file")
+	files := textfmt.Plural(len(r.Files), "file")
 	if e+w+i == 0 {
 		return fmt.Sprintf("no problems in %s", files)
 	}
@@ -104,47 +105,10 @@ func (r *Result) Summary() string {
 		name string
 	}{{e, "error"}, {w, "warning"}, {i, "info"}} {
 		if c.n > 0 {
-			parts = append(parts, Plural(c.n, c.name))
+			parts = append(parts, textfmt.Plural(c.n, c.name))
 		}
 	}
 	return fmt.Sprintf("%s in %s", strings.Join(parts, ", "), files)
-}
-
-// Plural counts a word: "1 file", "3 files", "2 infos".
-func Plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// Sanitize makes text from a map safe for a terminal: control characters
-// (which could move the cursor or change colours) are shown escaped.
-func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isControl(r) {
-			fmt.Fprintf(&b, "\\u%04x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool {
-	return (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) // bidi overrides
 }
 
 // GitRoot returns the real path of the root of the repository holding

@@ -10,6 +10,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 func init() { Register("text", Text) }
@@ -45,11 +46,11 @@ func Text(w io.Writer, r *Result, o Options) error {
 		default:
 			sev = paint(ansiBlue, sev)
 		}
-		loc := Sanitize(d.File)
+		loc := textfmt.Sanitize(d.File)
 		if d.Line > 0 {
 			loc = fmt.Sprintf("%s:%d:%d", loc, d.Line, d.Col)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, loc), sev, Sanitize(d.Message), paint(ansiGrey, "["+d.Rule+"]"))
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", paint(ansiBold, loc), sev, textfmt.Sanitize(d.Message), paint(ansiGrey, "["+d.Rule+"]"))
 		if !o.Snippets || d.Line <= 0 || r.Source == nil {
 			continue
 		}
@@ -75,10 +76,10 @@ func writeSnippet(w io.Writer, line string, n, col int, paint func(code, s strin
 		runes = runes[start:min(len(runes), start+200)]
 		col -= start
 	}
-	shown := strings.ReplaceAll(Sanitize(string(runes)), "\t", " ")
+	shown := strings.ReplaceAll(textfmt.Sanitize(string(runes)), "\t", " ")
 	prefix := ""
 	if col-1 <= len(runes) && col > 0 {
-		prefix = strings.ReplaceAll(Sanitize(string(runes[:col-1])), "\t", " ")
+		prefix = strings.ReplaceAll(textfmt.Sanitize(string(runes[:col-1])), "\t", " ")
 	}
 	gutter := fmt.Sprintf("%5d | ", n)
 	fmt.Fprintf(w, "%s%s\n", paint(ansiGrey, gutter), shown)

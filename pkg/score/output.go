@@ -13,7 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/journey-maps/journey/pkg/model"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Formats are the output formats of `journey score`.
@@ -67,7 +67,7 @@ func (s *sink) gap() {
 
 // esc makes map text safe for the output.
 func (s *sink) esc(text string) string {
-	text = flatten(report.Sanitize(text))
+	text = flatten(textfmt.Sanitize(text))
 	if !s.md {
 		return text
 	}
@@ -189,7 +189,7 @@ func (s *sink) mapSection(r *Report, g Gate) {
 
 // code shows a path or id literally: backticks in markdown.
 func (s *sink) code(text string) string {
-	text = flatten(report.Sanitize(text))
+	text = flatten(textfmt.Sanitize(text))
 	if s.md {
 		return "`" + strings.ReplaceAll(text, "`", "'") + "`"
 	}
@@ -220,7 +220,7 @@ func (s *sink) experience(r *Report) {
 }
 
 func (s *sink) backlog(r *Report) {
-	s.heading(2, fmt.Sprintf("Backlog: %s", report.Plural(len(r.Backlog), "open action")))
+	s.heading(2, fmt.Sprintf("Backlog: %s", textfmt.Plural(len(r.Backlog), "open action")))
 	if len(r.Backlog) > 0 {
 		var rows [][]string
 		for _, it := range r.Backlog {
@@ -263,7 +263,7 @@ func inputs(a *model.Action) string {
 }
 
 func (s *sink) goals(r *Report) {
-	s.heading(2, fmt.Sprintf("Goals: %s", report.Plural(len(r.Goals), "goal")))
+	s.heading(2, fmt.Sprintf("Goals: %s", textfmt.Plural(len(r.Goals), "goal")))
 	if len(r.Goals) == 0 {
 		return
 	}
@@ -291,7 +291,7 @@ func (s *sink) health(r *Report, g Gate) {
 	c := r.Findings
 	detail := "no findings"
 	if c != (Counts{}) {
-		detail = fmt.Sprintf("%s, %s, %s; `journey lint` lists them", report.Plural(c.Errors, "error"), report.Plural(c.Warnings, "warning"), report.Plural(c.Infos, "info"))
+		detail = fmt.Sprintf("%s, %s, %s; `journey lint` lists them", textfmt.Plural(c.Errors, "error"), textfmt.Plural(c.Warnings, "warning"), textfmt.Plural(c.Infos, "info"))
 		if !s.md {
 			detail = strings.ReplaceAll(detail, "`", "")
 		}
@@ -311,7 +311,7 @@ func (s *sink) health(r *Report, g Gate) {
 }
 
 func (s *sink) summary(sum Summary, rs []*Report) {
-	s.heading(1, fmt.Sprintf("Summary: %s", report.Plural(sum.Maps, "map")))
+	s.heading(1, fmt.Sprintf("Summary: %s", textfmt.Plural(sum.Maps, "map")))
 	s.gap()
 	header := []string{"Map", "File", "Experience", "Open actions", "Top action", "Health"}
 	if sum.Gate.On {
@@ -332,7 +332,7 @@ func (s *sink) summary(sum Summary, rs []*Report) {
 	s.table(header, rows, 2, 3, 5)
 	s.gap()
 	line := fmt.Sprintf("Experience %s, health %d lowest and %.1f mean, %s",
-		expCell(sum.Experience, sum.HasExperience), sum.HealthMin, sum.HealthMean, report.Plural(sum.OpenActions, "open action"))
+		expCell(sum.Experience, sum.HasExperience), sum.HealthMin, sum.HealthMean, textfmt.Plural(sum.OpenActions, "open action"))
 	if sum.Gate.On {
 		line += fmt.Sprintf("; gate health >= %d: %s", sum.Gate.FailUnder, gateVerdict(sum))
 	}
@@ -350,7 +350,7 @@ func gateVerdict(sum Summary) string {
 	if sum.Passed() {
 		return "passed"
 	}
-	return fmt.Sprintf("failed by %s", report.Plural(len(sum.Failed), "map"))
+	return fmt.Sprintf("failed by %s", textfmt.Plural(len(sum.Failed), "map"))
 }
 
 func nameOr(name, id string) string {
@@ -400,9 +400,9 @@ func dueCell(g GoalProgress) string {
 	d := g.Goal.Due.Format(time.DateOnly)
 	switch {
 	case g.DaysLeft > 0:
-		return fmt.Sprintf("%s (in %s)", d, report.Plural(g.DaysLeft, "day"))
+		return fmt.Sprintf("%s (in %s)", d, textfmt.Plural(g.DaysLeft, "day"))
 	case g.DaysLeft < 0:
-		return fmt.Sprintf("%s (%s ago)", d, report.Plural(-g.DaysLeft, "day"))
+		return fmt.Sprintf("%s (%s ago)", d, textfmt.Plural(-g.DaysLeft, "day"))
 	}
 	return d + " (today)"
 }
