@@ -13,6 +13,7 @@ import (
 	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/score"
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
@@ -127,12 +128,18 @@ func (a *app) lintConfig(path string) (*config.Config, error) {
 	if err != nil {
 		return nil, usagef("cannot find the current directory: %v", err)
 	}
-	cfg, err := config.Discover(path, wd)
+	cfg, err := config.Discover(path, wd, configSchema())
 	if err != nil {
 		return nil, usageError{textfmt.Sanitize(err.Error())}
 	}
 	a.config = cfg
 	return cfg, nil
+}
+
+// configSchema is what .journeylint.yaml is checked against: the lint
+// rules and the score weights.
+func configSchema() config.Schema {
+	return config.Schema{Rules: lint.ConfigRules(), Weights: score.WeightKeys, CheckWeights: score.CheckWeights}
 }
 
 // newFromRev drops the findings that already exist at a git revision: the

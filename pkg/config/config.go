@@ -1,9 +1,9 @@
 // Package config reads .journeylint.yaml: which lint rules run at which
 // severity, their options, per-path overrides and the score weights.
 //
-// The rules themselves live in package lint, which registers each one
-// here (Register) so that a configuration naming an unknown rule or option
-// is an error with a did-you-mean, wherever it is loaded.
+// A configuration is read against a Schema: the rules it may configure
+// and the names of the score weights. The command line builds the schema
+// from package lint and package score, which config imports neither of.
 package config
 
 import (
@@ -96,36 +96,32 @@ type OptionSpec struct {
 	Min     int
 }
 
-var (
-	specMu sync.RWMutex
-	specs  = map[string]RuleSpec{}
-)
+// Schema is what a configuration file is checked against, so that a rule,
+// an option or a weight it does not know is an error with a did-you-mean.
+type Schema struct {
+	Rules []RuleSpec
+	// Weights are the keys of score.weights, in the order they are listed.
+	Weights []string
+	// CheckWeights judges the weights as a whole (all zero cannot rank
+	// anything, say); nil accepts any.
+	CheckWeights func(map[string]float64) error
+}
 
-// Register makes a rule known to configurations. Package lint registers
-// every rule it has.
-func Register(s RuleSpec) {
-	specMu.Lock()
-	defer specMu.Unlock()
-	if _, dup := specs[s.ID]; dup {
-		panic("config: rule registered twice: " + s.ID)
+// rule returns the spec of a rule id.
+func (s Schema) rule(id string) (RuleSpec, bool) {
+	for _, r := range s.Rules {
+		if r.ID == id {
+			return r, true
+		}
 	}
-	specs[s.ID] = s
+	return RuleSpec{}, false
 }
 
-func lookupSpec(id string) (RuleSpec, bool) {
-	specMu.RLock()
-	defer specMu.RUnlock()
-	s, ok := specs[id]
-	return s, ok
-}
-
-// RuleIDs lists the registered rule ids, sorted.
-func RuleIDs() []string {
-	specMu.RLock()
-	defer specMu.RUnlock()
-	ids := make([]string, 0, len(specs))
-	for id := range specs {
-		ids = append(ids, id)
+// ruleIDs lists the rule ids, sorted.
+func (s Schema) ruleIDs() []string {
+	ids := make([]string, len(s.Rules))
+	for i, r := range s.Rules {
+		ids[i] = r.ID
 	}
 	sort.Strings(ids)
 	return ids
@@ -195,7 +191,7 @@ func Find(dir string) (string, error) {
 
 // Discover loads the file given (when path is not empty) or the one Find
 // finds from dir upward, else returns Default.
-func Discover(path, dir string) (*Config, error) {
+func Discover(path, dir string, s Schema) (*Config, error) {
 	if path == "" {
 		found, err := Find(dir)
 		if err != nil {
@@ -206,11 +202,11 @@ func Discover(path, dir string) (*Config, error) {
 		}
 		path = found
 	}
-	return Load(path)
+	return Load(path, s)
 }
 
 // Load reads and checks a configuration file.
-func Load(path string) (*Config, error) {
+func Load(path string, s Schema) (*Config, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read configuration: %w", err)
@@ -226,7 +222,7 @@ func Load(path string) (*Config, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("configuration %s is too large (over 1 MiB)", path)
 	}
-	return Parse(path, data)
+	return Parse(path, data, s)
 }
 
 // Effective is the severity and options in force for one rule and file.
@@ -244,10 +240,10 @@ func (e Effective) Int(name string) int { return e.Options[name] }
 
 // Rule returns the severity and options of a rule for a file (a path as
 // given on the command line, or absolute). Settings apply in order: the
-// rule's default, the preset of `extends`, `rules`, then every override
-// whose globs match the file. To ask about several rules for one file,
-// use For once.
-func (c *Config) Rule(id, file string) Effective { return c.For(file).Rule(id) }
+// rule's defaults (its spec), the preset of `extends`, `rules`, then every
+// override whose globs match the file. To ask about several rules for one
+// file, use For once.
+func (c *Config) Rule(spec RuleSpec, file string) Effective { return c.For(file).Rule(spec) }
 
 // FileConfig is a configuration as it applies to one file.
 type FileConfig struct {
@@ -276,23 +272,20 @@ func (c *Config) For(file string) FileConfig {
 
 // Rule returns the severity and options of a rule for the file. Its
 // Options are shared: read them, do not change them.
-func (f FileConfig) Rule(id string) Effective {
+func (f FileConfig) Rule(spec RuleSpec) Effective {
 	if f.c == nil || len(f.overrides) > 0 {
-		return f.rule(id)
+		return f.rule(spec)
 	}
-	if e, ok := f.c.plain.Load(id); ok {
+	if e, ok := f.c.plain.Load(spec.ID); ok {
 		return e.(Effective)
 	}
-	e := f.rule(id)
-	f.c.plain.Store(id, e)
+	e := f.rule(spec)
+	f.c.plain.Store(spec.ID, e)
 	return e
 }
 
-func (f FileConfig) rule(id string) Effective {
-	spec, ok := lookupSpec(id)
-	if !ok {
-		return Effective{}
-	}
+func (f FileConfig) rule(spec RuleSpec) Effective {
+	id := spec.ID
 	level := levelOf(spec.Severity)
 	if f.c != nil && f.c.Extends == Strict && level == LevelInfo {
 		level = LevelWarning

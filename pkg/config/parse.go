@@ -12,7 +12,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/journey-maps/journey/pkg/diag"
-	"github.com/journey-maps/journey/pkg/score"
 	"github.com/journey-maps/journey/pkg/yamlx"
 )
 
@@ -43,6 +42,7 @@ var topKeys = []string{"extends", "rules", "overrides", "score"}
 
 type parser struct {
 	path     string
+	schema   Schema
 	problems []Problem
 }
 
@@ -102,10 +102,11 @@ func yamlProblem(path string, err error) Problem {
 	return Problem{Path: path, Line: 1, Col: 1, Msg: err.Error()}
 }
 
-// Parse reads a configuration from bytes; path names it in problems and
-// anchors override globs. Every problem is reported, as *Error.
-func Parse(path string, data []byte) (*Config, error) {
-	p := &parser{path: path}
+// Parse reads a configuration from bytes against a schema; path names it
+// in problems and anchors override globs. Every problem is reported, as
+// *Error.
+func Parse(path string, data []byte, s Schema) (*Config, error) {
+	p := &parser{path: path, schema: s}
 	dir := filepath.Dir(path)
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
@@ -171,9 +172,9 @@ func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 	out := map[string]RuleConfig{}
 	for _, kv := range p.pairs(n, "rules") {
 		k, v := kv[0], kv[1]
-		spec, ok := lookupSpec(k.Value)
+		spec, ok := p.schema.rule(k.Value)
 		if !ok {
-			p.unknown(k, "rule", RuleIDs())
+			p.unknown(k, "rule", p.schema.ruleIDs())
 			continue
 		}
 		rc := RuleConfig{}
@@ -317,8 +318,8 @@ func (p *parser) score(n *yaml.Node) map[string]float64 {
 		weights = map[string]float64{}
 		for _, wkv := range p.pairs(v, "score.weights") {
 			wk, wv := wkv[0], wkv[1]
-			if !slices.Contains(score.WeightKeys, wk.Value) {
-				p.unknown(wk, "score weight", score.WeightKeys)
+			if !slices.Contains(p.schema.Weights, wk.Value) {
+				p.unknown(wk, "score weight", p.schema.Weights)
 				continue
 			}
 			f, ok := yamlx.Number(wv)
@@ -328,7 +329,10 @@ func (p *parser) score(n *yaml.Node) map[string]float64 {
 			}
 			weights[wk.Value] = f
 		}
-		if _, err := score.WeightsFrom(weights); err != nil && len(p.problems) == 0 {
+		if p.schema.CheckWeights == nil || len(p.problems) > 0 {
+			continue
+		}
+		if err := p.schema.CheckWeights(weights); err != nil {
 			p.errorf(v, "%v", err)
 		}
 	}

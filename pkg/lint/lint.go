@@ -181,8 +181,9 @@ func Lint(f *loader.File, cfg *config.Config, opts Options) []diag.Diagnostic {
 	r := &run{path: f.Path, today: dateOnly(today), journey: f.Journey}
 	fc := cfg.For(f.Path) // nil: the default configuration
 	var checks []*Check
-	for _, rule := range registry {
-		eff := fc.Rule(rule.ID)
+	specs := ruleSpecs()
+	for i, rule := range registry {
+		eff := fc.Rule(specs[i])
 		if eff.On() {
 			checks = append(checks, &Check{rule: rule, eff: eff, run: r})
 		}
@@ -197,7 +198,7 @@ func Lint(f *loader.File, cfg *config.Config, opts Options) []diag.Diagnostic {
 			c.rule.visit.done(c)
 		}
 	}
-	found := suppress(f, r.diags, fc.Rule(UnusedIgnore))
+	found := suppress(f, r.diags, fc.Rule(specOf(UnusedIgnore)))
 	out = append(out, found...)
 	diag.Sort(out)
 	return diag.Dedup(out)

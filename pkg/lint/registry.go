@@ -1,13 +1,14 @@
 package lint
 
 import (
-	"sort"
+	"sync"
 
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
-// registry is every rule, each registered here once, in id order.
+// registry is every rule, each listed here once, in id order (a test
+// keeps it so).
 var registry = []*Rule{
 	&actionHasOwner,
 	&channelMix,
@@ -30,17 +31,31 @@ var registry = []*Rule{
 	&unusedPersona,
 }
 
-// init makes every rule known to configurations (config.Register panics
-// on an id registered twice) and sorts the registry by id.
-func init() {
-	for _, r := range registry {
-		spec := config.RuleSpec{ID: r.ID, Severity: r.Severity}
+// ConfigRules describes the rules for configurations (config.Schema): a
+// configuration that names an unknown rule or option is an error.
+func ConfigRules() []config.RuleSpec { return ruleSpecs() }
+
+// ruleSpecs are the rules' configuration specs, in registry order, made
+// once: Lint asks the configuration about every rule for every file.
+var ruleSpecs = sync.OnceValue(func() []config.RuleSpec {
+	specs := make([]config.RuleSpec, len(registry))
+	for i, r := range registry {
+		specs[i] = config.RuleSpec{ID: r.ID, Severity: r.Severity}
 		for _, o := range r.Options {
-			spec.Options = append(spec.Options, config.OptionSpec{Name: o.Name, Default: o.Default, Min: o.Min})
+			specs[i].Options = append(specs[i].Options, config.OptionSpec{Name: o.Name, Default: o.Default, Min: o.Min})
 		}
-		config.Register(spec)
 	}
-	sort.Slice(registry, func(i, j int) bool { return registry[i].ID < registry[j].ID })
+	return specs
+})
+
+// specOf returns the configuration spec of a rule id.
+func specOf(id string) config.RuleSpec {
+	for _, s := range ruleSpecs() {
+		if s.ID == id {
+			return s
+		}
+	}
+	return config.RuleSpec{ID: id}
 }
 
 // Rules returns every rule, sorted by id.

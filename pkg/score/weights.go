@@ -111,3 +111,10 @@ func WeightsFrom(m map[string]float64) (Weights, error) {
 	}
 	return w, nil
 }
+
+// CheckWeights reports `score.weights` that WeightsFrom would refuse; it
+// is what a configuration's weights are checked with (config.Schema).
+func CheckWeights(m map[string]float64) error {
+	_, err := WeightsFrom(m)
+	return err
+}
