@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/diff"
 	"github.com/journey-maps/journey/pkg/gitrev"
@@ -64,7 +63,7 @@ stage's experience or a map's health goes down.`,
 		},
 	}
 	fl := cmd.Flags()
-	addFormatFlag(cmd, &f.formats, diff.Formats)
+	addFormatFlag(cmd, &f.formats, diff.FormatNames())
 	fl.BoolVar(&f.lint, "lint", false, "list the lint findings the change introduces and fixes")
 	fl.BoolVar(&f.exitCode, "exit-code", false, "exit 1 when any item differs")
 	fl.BoolVar(&f.failOnRegression, "fail-on-regression", false, "exit 1 when a stage's experience or a map's health goes down")
@@ -80,7 +79,7 @@ type pair struct {
 }
 
 func (a *app) runDiff(cmd *cobra.Command, args []string, f diffFlags) error {
-	outs, err := parseOutputs(f.formats, diff.Formats)
+	outs, err := parseOutputs(f.formats, diff.FormatNames())
 	if err != nil {
 		return err
 	}
@@ -428,22 +427,17 @@ func (a *app) diffLinter(f diffFlags) (func(*loader.File, time.Time) []diag.Diag
 	return func(file *loader.File, day time.Time) []diag.Diagnostic { return scoreFindings(file, cfg, day) }, w, nil
 }
 
+// writeDiff writes the comparison to every output.
 func (a *app) writeDiff(outs []output, res *diff.Result) error {
-	for _, o := range outs {
-		if o.path == "" {
-			color, err := a.useColor(a.env.Stdout)
-			if err != nil {
-				return err
-			}
-			if err := diff.Write(a.env.Stdout, res, o.format, color); err != nil {
-				return err
-			}
-			continue
-		}
-		err := atomicfile.Write(o.path, func(w io.Writer) error { return diff.Write(w, res, o.format, false) })
-		if err != nil {
-			return fmt.Errorf("writing %s: %w", o.path, err)
-		}
+	color, err := a.useColor(a.env.Stdout)
+	if err != nil {
+		return err
 	}
-	return nil
+	return a.writeOutputs(outs, func(w io.Writer, o output, stdout bool) error {
+		f, ok := diff.LookupFormat(o.format)
+		if !ok {
+			return usagef("--format %q is not available", o.format)
+		}
+		return f.Write(w, res, diff.WriteOptions{Color: color && stdout})
+	})
 }

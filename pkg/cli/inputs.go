@@ -93,32 +93,42 @@ func parseOutputs(values []string, allowed []string) ([]output, error) {
 	return outs, nil
 }
 
-// writeReport writes the result to every output; files atomically.
-func (a *app) writeReport(outs []output, r *report.Result) error {
+// writeOutputs writes a result to every output: standard output, or a
+// file written atomically. write is told whether it writes to standard
+// output, where colour and snippets may go.
+func (a *app) writeOutputs(outs []output, write func(w io.Writer, o output, stdout bool) error) error {
 	for _, o := range outs {
-		f, ok := report.Lookup(o.format)
-		if !ok {
-			return usagef("--format %q is not available", o.format)
-		}
 		if o.path == "" {
-			color, err := a.useColor(a.env.Stdout)
-			if err != nil {
-				return err
-			}
-			opts := report.Options{Color: color, Snippets: a.showsSnippets(o), Version: versionString()}
-			if err := f(a.env.Stdout, r, opts); err != nil {
+			if err := write(a.env.Stdout, o, true); err != nil {
 				return err
 			}
 			continue
 		}
-		err := atomicfile.Write(o.path, func(w io.Writer) error {
-			return f(w, r, report.Options{Version: versionString()})
-		})
+		err := atomicfile.Write(o.path, func(w io.Writer) error { return write(w, o, false) })
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", o.path, err)
 		}
 	}
 	return nil
+}
+
+// writeReport writes check results to every output.
+func (a *app) writeReport(outs []output, r *report.Result) error {
+	color, err := a.useColor(a.env.Stdout)
+	if err != nil {
+		return err
+	}
+	return a.writeOutputs(outs, func(w io.Writer, o output, stdout bool) error {
+		f, ok := report.LookupFormat(o.format)
+		if !ok {
+			return usagef("--format %q is not available", o.format)
+		}
+		opts := report.Options{Version: versionString()}
+		if stdout {
+			opts.Color, opts.Snippets = color, a.showsSnippets(o)
+		}
+		return f.Write(w, r, opts)
+	})
 }
 
 // checked gathers what a streaming run keeps of each file once it is

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/lint"
@@ -50,7 +49,7 @@ set in .journeylint.yaml under score.weights.`,
   journey score --persona busy-pro --today 2026-12-01 checkout.journey.yaml
   journey score --fail-under 80 --format markdown=score.md maps/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			outs, err := parseOutputs(formats, score.Formats)
+			outs, err := parseOutputs(formats, score.FormatNames())
 			if err != nil {
 				return err
 			}
@@ -126,7 +125,7 @@ set in .journeylint.yaml under score.weights.`,
 			return nil
 		},
 	}
-	addFormatFlag(cmd, &formats, score.Formats)
+	addFormatFlag(cmd, &formats, score.FormatNames())
 	fl := cmd.Flags()
 	fl.StringVar(&persona, "persona", "", "score one persona's view: its emotions and the actions at touchpoints it meets")
 	fl.StringVar(&today, "today", "", "the date goals are judged on, YYYY-MM-DD (default today)")
@@ -177,19 +176,13 @@ func (a *app) scoreConfig(path string) (*config.Config, score.Weights, error) {
 	return cfg, w, nil
 }
 
-// writeScore writes the reports to every output; files atomically.
+// writeScore writes the reports to every output.
 func (a *app) writeScore(outs []output, rs []*score.Report, g score.Gate) error {
-	for _, o := range outs {
-		if o.path == "" {
-			if err := score.Write(a.env.Stdout, o.format, rs, g); err != nil {
-				return err
-			}
-			continue
+	return a.writeOutputs(outs, func(w io.Writer, o output, _ bool) error {
+		f, ok := score.LookupFormat(o.format)
+		if !ok {
+			return usagef("--format %q is not available", o.format)
 		}
-		err := atomicfile.Write(o.path, func(w io.Writer) error { return score.Write(w, o.format, rs, g) })
-		if err != nil {
-			return fmt.Errorf("writing %s: %w", o.path, err)
-		}
-	}
-	return nil
+		return f.Write(w, rs, score.WriteOptions{Gate: g})
+	})
 }

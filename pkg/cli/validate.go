@@ -11,7 +11,7 @@ import (
 )
 
 // checkFormats are the output formats of validate and lint.
-var checkFormats = []string{"text", "json", "sarif", "github", "junit"}
+var checkFormats = report.FormatNames()
 
 func newValidateCmd(a *app) *cobra.Command {
 	var formats []string

@@ -152,8 +152,8 @@ func FuzzDiff(f *testing.F) {
 		r := NewResult([]*FileDiff{fd})
 		for _, format := range Formats {
 			var buf bytes.Buffer
-			if err := Write(&buf, r, format, true); err != nil {
-				t.Fatalf("%s: %v", format, err)
+			if err := format.Write(&buf, r, WriteOptions{Color: true}); err != nil {
+				t.Fatalf("%s: %v", format.Name, err)
 			}
 		}
 		// Swapping the sides swaps additions and removals.

@@ -12,7 +12,7 @@ import (
 // line, then for each file its changes by stage, its score deltas and, when
 // linting, the findings it introduces and fixes. Text from the maps is
 // escaped so that it cannot add markup, links or HTML to the comment.
-func WriteMarkdown(w io.Writer, r *Result) error {
+func WriteMarkdown(w io.Writer, r *Result, _ WriteOptions) error {
 	b := &strings.Builder{}
 	b.WriteString("## Journey diff\n\n")
 	changed, regressions := 0, 0

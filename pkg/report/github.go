@@ -12,8 +12,6 @@ import (
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
-func init() { Register("github", GitHub) }
-
 // GitHub writes GitHub Actions workflow commands: an annotation per
 // finding (::error, ::warning or ::notice with file, line, col and the rule
 // as title), then, because GitHub shows only ten annotations of each kind

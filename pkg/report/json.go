@@ -7,8 +7,6 @@ import (
 	"github.com/journey-maps/journey/pkg/diag"
 )
 
-func init() { Register("json", JSON) }
-
 // JSONReport is the documented shape of `--format json` for validate and
 // lint (docs/output.md).
 type JSONReport struct {

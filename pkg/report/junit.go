@@ -7,8 +7,6 @@ import (
 	"strings"
 )
 
-func init() { Register("junit", JUnit) }
-
 // The JUnit XML that GitLab (artifacts:reports:junit) and Jenkins read.
 type (
 	JUnitSuites struct {

@@ -1,5 +1,5 @@
 // Package report writes the findings of validate and lint in each output
-// format: one file per format, each registered here by name.
+// format, one file per format, listed in Formats.
 package report
 
 import (
@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
@@ -53,28 +52,39 @@ type Options struct {
 	RepoRoot func(dir string) string
 }
 
-// Formatter writes a result in one format.
-type Formatter func(w io.Writer, r *Result, o Options) error
-
-var formatters = map[string]Formatter{}
-
-// Register adds a format; each format's file registers itself.
-func Register(name string, f Formatter) { formatters[name] = f }
-
-// Lookup returns the formatter of a format.
-func Lookup(name string) (Formatter, bool) {
-	f, ok := formatters[name]
-	return f, ok
+// Format is an output format of check results.
+type Format struct {
+	Name  string
+	Write func(w io.Writer, r *Result, o Options) error
 }
 
-// Names lists the registered formats, sorted.
-func Names() []string {
-	out := make([]string, 0, len(formatters))
-	for n := range formatters {
-		out = append(out, n)
+// Formats are the output formats of validate and lint, in the order help
+// lists them.
+var Formats = []Format{
+	{Name: "text", Write: Text},
+	{Name: "json", Write: JSON},
+	{Name: "sarif", Write: SARIF},
+	{Name: "github", Write: GitHub},
+	{Name: "junit", Write: JUnit},
+}
+
+// FormatNames lists the names of Formats.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
 	}
-	sort.Strings(out)
-	return out
+	return names
+}
+
+// LookupFormat returns the format of a name.
+func LookupFormat(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
 }
 
 // Counts returns how many findings there are of each severity.

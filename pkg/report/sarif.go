@@ -12,8 +12,6 @@ import (
 	"github.com/journey-maps/journey/pkg/diag"
 )
 
-func init() { Register("sarif", SARIF) }
-
 // SARIF constants: the schema the log follows and where the tool lives.
 const (
 	SARIFSchema    = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

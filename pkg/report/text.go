@@ -13,8 +13,6 @@ import (
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
-func init() { Register("text", Text) }
-
 const (
 	ansiReset  = "\x1b[0m"
 	ansiBold   = "\x1b[1m"

@@ -153,10 +153,10 @@ func ToJSON(rs []*Report, g Gate) JSON {
 }
 
 // WriteJSON writes the run as one indented JSON object.
-func WriteJSON(w io.Writer, rs []*Report, g Gate) error {
+func WriteJSON(w io.Writer, rs []*Report, o WriteOptions) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(ToJSON(rs, g))
+	return enc.Encode(ToJSON(rs, o.Gate))
 }
 
 func optExp(v float64, ok bool) *float64 {

@@ -3,52 +3,84 @@ package score
 import (
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
-	"time"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
-
-	"github.com/journey-maps/journey/pkg/model"
-	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
-// Formats are the output formats of `journey score`.
-var Formats = []string{"text", "markdown", "json"}
-
-// Write writes the reports of one run in a format of Formats: a section
-// per map and, for several maps, a summary.
-func Write(w io.Writer, format string, rs []*Report, g Gate) error {
-	switch format {
-	case "json":
-		return WriteJSON(w, rs, g)
-	case "text", "markdown":
-		s := &sink{w: w, md: format == "markdown"}
-		for i, r := range rs {
-			if i > 0 {
-				s.gap()
-			}
-			s.mapSection(r, g)
-		}
-		if len(rs) > 1 {
-			s.gap()
-			s.summary(Summarize(rs, g), rs)
-		}
-		return s.err
-	}
-	return fmt.Errorf("unknown score format %q (want %s)", format, strings.Join(Formats, ", "))
+// Format is an output format of `journey score`.
+type Format struct {
+	Name  string
+	Write func(w io.Writer, rs []*Report, o WriteOptions) error
 }
 
-// sink writes headings, lines and tables as plain text or markdown. Every
-// string taken from a map goes through esc, which makes it safe for the
-// target: no terminal control characters, and in markdown no table or
-// HTML breakout.
+// WriteOptions tune the output of a run.
+type WriteOptions struct {
+	// Gate is --fail-under: each map's verdict is shown when it is on.
+	Gate Gate
+}
+
+// Formats are the output formats of `journey score`, in the order help
+// lists them: one file each.
+var Formats = []Format{
+	{Name: "text", Write: WriteText},
+	{Name: "markdown", Write: WriteMarkdown},
+	{Name: "json", Write: WriteJSON},
+}
+
+// FormatNames lists the names of Formats.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// LookupFormat returns the format of a name.
+func LookupFormat(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// style is what differs between the text and the markdown layout of a
+// report. Every string taken from a map goes through esc or code, which
+// make it safe for the target: no terminal control characters, and in
+// markdown no table or HTML breakout.
+type style interface {
+	esc(text string) string  // map text
+	code(text string) string // a path or id, shown literally
+	heading(level int, text string) string
+	paragraph(text string) string // a line, ended as the format ends a block
+	gap() string                  // between blocks
+	strong(text string) string
+	indent() string // before a touchpoint, under its stage
+	table(w io.Writer, header []string, rows [][]string, right []int) error
+}
+
+// write lays the reports out in a style: a section per map and, for
+// several maps, a summary.
+func write(w io.Writer, st style, rs []*Report, g Gate) error {
+	s := &sink{w: w, st: st}
+	for i, r := range rs {
+		if i > 0 {
+			s.gap()
+		}
+		s.mapSection(r, g)
+	}
+	if len(rs) > 1 {
+		s.gap()
+		s.summary(Summarize(rs, g), rs)
+	}
+	return s.err
+}
+
+// sink writes the blocks of a report in a style, keeping the first error.
 type sink struct {
 	w   io.Writer
-	md  bool
+	st  style
 	err error
 }
 
@@ -58,34 +90,22 @@ func (s *sink) printf(format string, args ...any) {
 	}
 }
 
-// gap separates blocks in text; markdown blocks end with their own blank line.
-func (s *sink) gap() {
-	if !s.md {
-		s.printf("\n")
-	}
+func (s *sink) gap()                           { s.printf("%s", s.st.gap()) }
+func (s *sink) esc(text string) string         { return s.st.esc(text) }
+func (s *sink) code(text string) string        { return s.st.code(text) }
+func (s *sink) heading(level int, text string) { s.printf("%s", s.st.heading(level, text)) }
+
+// line writes a line of text, a paragraph in markdown.
+func (s *sink) line(format string, args ...any) {
+	s.printf("%s", s.st.paragraph(fmt.Sprintf(format, args...)))
 }
 
-// esc makes map text safe for the output.
-func (s *sink) esc(text string) string {
-	text = flatten(textfmt.Sanitize(text))
-	if !s.md {
-		return text
+// table writes rows under a header; the columns listed in right are
+// right-aligned (figures).
+func (s *sink) table(header []string, rows [][]string, right ...int) {
+	if s.err == nil {
+		s.err = s.st.table(s.w, header, rows, right)
 	}
-	var b strings.Builder
-	for _, r := range text {
-		switch r {
-		case '\\', '|', '[', ']', '*', '_', '`':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // flatten puts a multi-line value on one line so it fits a table cell.
@@ -94,328 +114,4 @@ func flatten(text string) string {
 		return text
 	}
 	return strings.Join(strings.Fields(text), " ")
-}
-
-func (s *sink) heading(level int, text string) {
-	if s.md {
-		s.printf("%s %s\n\n", strings.Repeat("#", level+1), text)
-		return
-	}
-	u := "="
-	if level > 1 {
-		u = "-"
-	}
-	s.printf("%s\n%s\n", text, strings.Repeat(u, max(3, len([]rune(text)))))
-}
-
-// line writes a line of text, a paragraph in markdown.
-func (s *sink) line(format string, args ...any) {
-	s.printf(format+"\n", args...)
-	if s.md {
-		s.printf("\n")
-	}
-}
-
-// table writes rows under a header; the columns listed in right are
-// right-aligned (figures).
-func (s *sink) table(header []string, rows [][]string, right ...int) {
-	if s.err != nil {
-		return
-	}
-	var rend tw.Renderer = renderer.NewBlueprint()
-	if s.md {
-		rend = renderer.NewMarkdown()
-	}
-	align := make(tw.Alignment, len(header))
-	for i := range align {
-		align[i] = tw.AlignLeft
-	}
-	for _, i := range right {
-		align[i] = tw.AlignRight
-	}
-	t := tablewriter.NewTable(s.w,
-		tablewriter.WithRenderer(rend),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		// Cells stay on one line: wrapping at a column width breaks words
-		// and markdown cells cannot wrap at all.
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off), // keeps the indent of touchpoints under their stage
-		tablewriter.WithAlignment(align),
-	)
-	hs := make([]any, len(header))
-	for i, h := range header {
-		hs[i] = h
-	}
-	t.Header(hs...)
-	for _, r := range rows {
-		if s.err = t.Append(r); s.err != nil {
-			return
-		}
-	}
-	s.err = t.Render()
-	if s.md {
-		s.printf("\n")
-	}
-}
-
-func (s *sink) mapSection(r *Report, g Gate) {
-	j := r.Journey
-	title := s.esc(j.ID)
-	if j.Title != "" {
-		title += ": " + s.esc(j.Title)
-	}
-	s.heading(1, title)
-	if r.Path != "" {
-		s.line("File: %s", s.code(r.Path))
-	}
-	if r.Persona != "" {
-		if r.PersonaFound {
-			s.line("View of persona %s", s.code(r.Persona))
-		} else {
-			s.line("Persona %s is not in this map: no experience or backlog to show", s.code(r.Persona))
-		}
-	}
-	s.gap()
-
-	s.experience(r)
-	s.gap()
-	s.backlog(r)
-	s.gap()
-	s.goals(r)
-	s.gap()
-	s.health(r, g)
-}
-
-// code shows a path or id literally: backticks in markdown.
-func (s *sink) code(text string) string {
-	text = flatten(textfmt.Sanitize(text))
-	if s.md {
-		return "`" + strings.ReplaceAll(text, "`", "'") + "`"
-	}
-	return text
-}
-
-func (s *sink) experience(r *Report) {
-	if r.HasExperience {
-		s.heading(2, fmt.Sprintf("Experience %s of 5", fmtExp(r.Experience)))
-	} else {
-		s.heading(2, "Experience: no emotion recorded")
-	}
-	var rows [][]string
-	i := 0
-	for _, st := range r.Stages {
-		rows = append(rows, []string{s.esc(nameOr(st.Stage.Name, st.Stage.ID)), expCell(st.Experience, st.HasData), lowMark(st.Lowest)})
-		for range st.Stage.Touchpoints {
-			ts := r.Touchpoints[i]
-			i++
-			indent := "  "
-			if s.md {
-				indent = "↳ "
-			}
-			rows = append(rows, []string{indent + s.esc(nameOr(ts.Touchpoint.Name, ts.Touchpoint.ID)), expCell(ts.Experience, ts.HasData), lowMark(ts.Lowest)})
-		}
-	}
-	s.table([]string{"Stage / touchpoint", "Experience", "Lowest"}, rows, 1)
-}
-
-func (s *sink) backlog(r *Report) {
-	s.heading(2, fmt.Sprintf("Backlog: %s", textfmt.Plural(len(r.Backlog), "open action")))
-	if len(r.Backlog) > 0 {
-		var rows [][]string
-		for _, it := range r.Backlog {
-			a := it.Action
-			pp, tp, sev := "", "", ""
-			if a.PainPoint != nil {
-				pp, sev = a.PainPoint.ID, a.PainPoint.Severity
-				if a.PainPoint.Touchpoint != nil {
-					tp = a.PainPoint.Touchpoint.ID
-				}
-			}
-			rows = append(rows, []string{
-				strconv.Itoa(it.Rank), fmt.Sprintf("%.1f", it.Priority), s.esc(a.ID), s.esc(a.Title), a.Status,
-				s.esc(pp), orDash(sev), s.esc(tp), inputs(a), s.esc(orDash(a.Owner)),
-			})
-		}
-		s.table([]string{"Rank", "Priority", "Action", "Title", "Status", "Pain point", "Severity", "Touchpoint", "I/E/R/ROI/C", "Owner"}, rows, 0, 1)
-	}
-	if len(r.Closed) > 0 {
-		s.gap()
-		s.heading(2, "Done and dropped")
-		var rows [][]string
-		for _, a := range r.Closed {
-			rows = append(rows, []string{s.esc(a.ID), s.esc(a.Title), a.Status, s.esc(orDash(a.Owner))})
-		}
-		s.table([]string{"Action", "Title", "Status", "Owner"}, rows)
-	}
-}
-
-// inputs shows an action's factors as written: impact/ease/resources/roi
-// and confidence, "-" for one not written.
-func inputs(a *model.Action) string {
-	f := func(v int) string {
-		if v == 0 {
-			return "-"
-		}
-		return strconv.Itoa(v)
-	}
-	return fmt.Sprintf("%s/%s/%s/%s/%s", f(a.Impact), f(a.Ease), f(a.Resources), f(a.ROI), num(a.Confidence))
-}
-
-func (s *sink) goals(r *Report) {
-	s.heading(2, fmt.Sprintf("Goals: %s", textfmt.Plural(len(r.Goals), "goal")))
-	if len(r.Goals) == 0 {
-		return
-	}
-	var rows [][]string
-	for _, g := range r.Goals {
-		progress := "-"
-		if g.HasProgress {
-			progress = fmt.Sprintf("%.1f%%", g.Progress)
-		} else if g.Missing != "" {
-			progress = "- (" + g.Missing + ")"
-		}
-		metric := s.esc(orDash(g.Goal.Metric))
-		if g.Metric != nil && g.LowerIsBetter {
-			metric += " (lower is better)"
-		}
-		rows = append(rows, []string{
-			s.esc(g.Goal.ID), metric, numPtr(g.Baseline), numPtr(g.Current), numPtr(g.Target),
-			progress, dueCell(g), stateText(g.DueState),
-		})
-	}
-	s.table([]string{"Goal", "Metric", "Baseline", "Current", "Target", "Progress", "Due", "State"}, rows, 2, 3, 4, 5)
-}
-
-func (s *sink) health(r *Report, g Gate) {
-	c := r.Findings
-	detail := "no findings"
-	if c != (Counts{}) {
-		detail = fmt.Sprintf("%s, %s, %s; `journey lint` lists them", textfmt.Plural(c.Errors, "error"), textfmt.Plural(c.Warnings, "warning"), textfmt.Plural(c.Infos, "info"))
-		if !s.md {
-			detail = strings.ReplaceAll(detail, "`", "")
-		}
-	}
-	if g.On {
-		verdict := "passes"
-		if g.Fails(r) {
-			verdict = "FAILS"
-		}
-		detail += fmt.Sprintf("; %s --fail-under %d", verdict, g.FailUnder)
-	}
-	if s.md {
-		s.line("**Health %d of 100** (%s)", r.Health, detail)
-		return
-	}
-	s.line("Health %d of 100 (%s)", r.Health, detail)
-}
-
-func (s *sink) summary(sum Summary, rs []*Report) {
-	s.heading(1, fmt.Sprintf("Summary: %s", textfmt.Plural(sum.Maps, "map")))
-	s.gap()
-	header := []string{"Map", "File", "Experience", "Open actions", "Top action", "Health"}
-	if sum.Gate.On {
-		header = append(header, "Gate")
-	}
-	var rows [][]string
-	for _, r := range rs {
-		top := "-"
-		if len(r.Backlog) > 0 {
-			top = fmt.Sprintf("%s (%.1f)", s.esc(r.Backlog[0].Action.ID), r.Backlog[0].Priority)
-		}
-		row := []string{s.esc(r.Journey.ID), s.esc(r.Path), expCell(r.Experience, r.HasExperience), strconv.Itoa(len(r.Backlog)), top, strconv.Itoa(r.Health)}
-		if sum.Gate.On {
-			row = append(row, gateCell(sum.Gate.Fails(r)))
-		}
-		rows = append(rows, row)
-	}
-	s.table(header, rows, 2, 3, 5)
-	s.gap()
-	line := fmt.Sprintf("Experience %s, health %d lowest and %.1f mean, %s",
-		expCell(sum.Experience, sum.HasExperience), sum.HealthMin, sum.HealthMean, textfmt.Plural(sum.OpenActions, "open action"))
-	if sum.Gate.On {
-		line += fmt.Sprintf("; gate health >= %d: %s", sum.Gate.FailUnder, gateVerdict(sum))
-	}
-	s.line("%s", line)
-}
-
-func gateCell(fails bool) string {
-	if fails {
-		return "FAIL"
-	}
-	return "pass"
-}
-
-func gateVerdict(sum Summary) string {
-	if sum.Passed() {
-		return "passed"
-	}
-	return fmt.Sprintf("failed by %s", textfmt.Plural(len(sum.Failed), "map"))
-}
-
-func nameOr(name, id string) string {
-	if name != "" {
-		return name
-	}
-	return id
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func fmtExp(v float64) string { return fmt.Sprintf("%.2f", v) }
-
-func expCell(v float64, ok bool) string {
-	if !ok {
-		return "-"
-	}
-	return fmtExp(v)
-}
-
-func lowMark(low bool) string {
-	if low {
-		return "lowest"
-	}
-	return ""
-}
-
-// num shows a number as short as it is exact: 240, 3.5, 0.8.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func numPtr(v *float64) string {
-	if v == nil {
-		return "-"
-	}
-	return num(*v)
-}
-
-func dueCell(g GoalProgress) string {
-	if g.Goal.Due.IsZero() {
-		return "-"
-	}
-	d := g.Goal.Due.Format(time.DateOnly)
-	switch {
-	case g.DaysLeft > 0:
-		return fmt.Sprintf("%s (in %s)", d, textfmt.Plural(g.DaysLeft, "day"))
-	case g.DaysLeft < 0:
-		return fmt.Sprintf("%s (%s ago)", d, textfmt.Plural(-g.DaysLeft, "day"))
-	}
-	return d + " (today)"
-}
-
-func stateText(state string) string {
-	if state == DueNone {
-		return "no due date"
-	}
-	return strings.ReplaceAll(state, "-", " ")
-}
-
-// round keeps d decimals, for figures in JSON.
-func round(v float64, d int) float64 {
-	p := math.Pow(10, float64(d))
-	return math.Round(v*p) / p
 }

@@ -442,8 +442,8 @@ func TestEveryTestMapScores(t *testing.T) {
 		for _, persona := range []string{"", "busy-pro", "nobody"} {
 			r := Compute(f.Journey, f.Diags, Options{Today: today, Persona: persona})
 			for _, format := range Formats {
-				if err := Write(io.Discard, format, []*Report{r, r}, Gate{On: true, FailUnder: 50}); err != nil {
-					t.Errorf("%s %s: %v", p, format, err)
+				if err := format.Write(io.Discard, []*Report{r, r}, WriteOptions{Gate: Gate{On: true, FailUnder: 50}}); err != nil {
+					t.Errorf("%s %s: %v", p, format.Name, err)
 				}
 			}
 		}
