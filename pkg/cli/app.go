@@ -163,7 +163,7 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 	for _, c := range commands {
 		root.AddCommand(c(a))
 	}
-	registerCompletions(root)
+	a.registerCompletions(root)
 	return root
 }
 
@@ -182,7 +182,3 @@ func (a *app) useColor(w io.Writer) (bool, error) {
 	}
 	return false, usagef("--color %q: want auto, always or never", a.color)
 }
-
-// explainTopics are the non-rule topics of `journey explain TOPIC` (for
-// example "scoring"); the command that owns a topic registers it in init.
-var explainTopics = map[string]func(a *app) (string, error){}

@@ -21,15 +21,11 @@ import (
 // *.journey.yaml and *.personas.yaml files and to directories.
 var journeyFileCommands = []string{"validate", "lint", "score", "render", "diff", "fmt"}
 
-// ruleIDs lists the lint rule ids for `journey explain` completion (a
-// variable so tests can set it).
-var ruleIDs = lint.IDs
-
 // registerCompletions adds the argument completions to a built command
 // tree; a command that sets its own ValidArgsFunction keeps it. (cobra
 // adds the completion command itself when it executes, once the output
 // streams are set.)
-func registerCompletions(root *cobra.Command) {
+func (a *app) registerCompletions(root *cobra.Command) {
 	for _, c := range root.Commands() {
 		if c.ValidArgsFunction != nil {
 			continue
@@ -38,7 +34,7 @@ func registerCompletions(root *cobra.Command) {
 		case slices.Contains(journeyFileCommands, name):
 			c.ValidArgsFunction = completeJourneyFiles
 		case name == "explain":
-			c.ValidArgsFunction = completeExplain
+			c.ValidArgsFunction = firstArg(completeWords(append(lint.FindingIDs(), topicNames(a.explainTopics())...)))
 		case name == "import":
 			for _, sub := range c.Commands() {
 				if sub.Name() == "mermaid" && sub.ValidArgsFunction == nil {
@@ -103,17 +99,26 @@ func isMermaidFile(name string) bool {
 	return slices.Contains([]string{".mmd", ".mermaid", ".md"}, filepath.Ext(name))
 }
 
-// completeExplain completes rule ids and the other explain topics.
-func completeExplain(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	var out []string
-	for _, id := range append(ruleIDs(), topicNames()...) {
-		if strings.HasPrefix(id, toComplete) {
-			out = append(out, id)
+// completeWords completes to the words that start with what is typed.
+func completeWords(words []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, w := range words {
+			if strings.HasPrefix(w, toComplete) {
+				out = append(out, w)
+			}
 		}
+		slices.Sort(out)
+		return slices.Compact(out), cobra.ShellCompDirectiveNoFileComp
 	}
-	slices.Sort(out)
-	return slices.Compact(out), cobra.ShellCompDirectiveNoFileComp
+}
+
+// firstArg completes the first argument only.
+func firstArg(complete cobra.CompletionFunc) cobra.CompletionFunc {
+	return func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return complete(c, args, toComplete)
+	}
 }

@@ -55,24 +55,28 @@ func TestCompleteJourneyFiles(t *testing.T) {
 }
 
 func TestCompleteExplain(t *testing.T) {
-	old := ruleIDs
-	ruleIDs = func() []string { return []string{"stage-order", "stage-has-touchpoints", "review-overdue"} }
-	defer func() { ruleIDs = old }()
-	got, _ := completeExplain(nil, nil, "stage-")
-	if strings.Join(got, " ") != "stage-has-touchpoints stage-order" {
-		t.Errorf("got %q", got)
+	cases := []struct {
+		args []string
+		want []string
+		not  []string
+	}{
+		{[]string{"explain", "stage-"}, []string{"stage-has-touchpoints", "stage-order"}, []string{"review-overdue"}},
+		{[]string{"explain", ""}, []string{"scoring", "unknown-key", "yaml-syntax", "goal-measurable"}, nil},
+		{[]string{"explain", "unk"}, []string{"unknown-key"}, []string{"scoring"}},
+		{[]string{"explain", "stage-order", ""}, nil, []string{"stage-order", "scoring"}},
 	}
-	all, _ := completeExplain(nil, nil, "")
-	for topic := range explainTopics {
-		if !slices.Contains(all, topic) {
-			t.Errorf("topic %q not completed: %v", topic, all)
+	for _, c := range cases {
+		out, _, _ := runCLI(t, "", append([]string{"__complete"}, c.args...)...)
+		words := strings.Fields(out)
+		for _, w := range c.want {
+			if !slices.Contains(words, w) {
+				t.Errorf("__complete %q: %q missing from %q", c.args, w, out)
+			}
 		}
-	}
-	if more, _ := completeExplain(nil, []string{"stage-order"}, ""); len(more) != 0 {
-		t.Errorf("a second argument completed to %v", more)
-	}
-	out, _, _ := runCLI(t, "", "__complete", "explain", "review-")
-	if !strings.Contains(out, "review-overdue") {
-		t.Errorf("__complete explain: %q", out)
+		for _, w := range c.not {
+			if slices.Contains(words, w) {
+				t.Errorf("__complete %q: %q should not be offered: %q", c.args, w, out)
+			}
+		}
 	}
 }

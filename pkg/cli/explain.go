@@ -2,9 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"maps"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,52 +28,55 @@ other topics (such as scoring).`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			w := a.env.Stdout
-			if len(args) == 0 {
-				fmt.Fprint(w, explainList())
-				return nil
-			}
-			name := args[0]
-			if r, ok := lint.Lookup(name); ok {
-				fmt.Fprint(w, lint.Text(r))
-				return nil
-			}
-			if topic, ok := explainTopics[name]; ok {
-				text, err := topic(a)
-				if err != nil {
-					return err
-				}
-				fmt.Fprint(w, text)
-				return nil
-			}
-			msg := fmt.Sprintf("unknown rule or topic %q", textfmt.Sanitize(name))
-			if s := diag.Suggest(name, append(lint.IDs(), topicNames()...)); s != "" {
-				msg += fmt.Sprintf(": did you mean %q?", s)
-			}
-			return usagef("%s (journey explain lists them)", msg)
+			return a.runExplain(args)
 		},
 	}
 }
 
-func topicNames() []string { return slices.Sorted(maps.Keys(explainTopics)) }
+// explainTopic is a topic of journey explain besides the finding ids.
+type explainTopic struct {
+	name string
+	text func() (string, error)
+}
 
-// explainList lists the rules with their default severity and the topics.
-func explainList() string {
-	var b strings.Builder
-	b.WriteString("Lint rules (journey explain RULE for details):\n\n")
-	width := 0
-	for _, id := range lint.IDs() {
-		width = max(width, len(id))
+// explainTopics are the topics of journey explain besides the finding ids.
+func (a *app) explainTopics() []explainTopic {
+	return []explainTopic{{name: "scoring", text: a.scoringText}}
+}
+
+func topicNames(ts []explainTopic) []string {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.name
 	}
-	for _, r := range lint.Rules() {
-		fmt.Fprintf(&b, "  %-*s  %-7s  %s\n", width, r.ID, r.Severity, r.Summary)
+	return names
+}
+
+func (a *app) runExplain(args []string) error {
+	topics := a.explainTopics()
+	w := a.env.Stdout
+	if len(args) == 0 {
+		fmt.Fprint(w, lint.Index(topicNames(topics)))
+		return nil
 	}
-	if names := topicNames(); len(names) > 0 {
-		b.WriteString("\nTopics:\n\n")
-		for _, n := range names {
-			fmt.Fprintf(&b, "  %s\n", n)
+	name := args[0]
+	if text, ok := lint.Explain(name); ok {
+		fmt.Fprint(w, text)
+		return nil
+	}
+	for _, t := range topics {
+		if t.name == name {
+			text, err := t.text()
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(w, text)
+			return nil
 		}
 	}
-	b.WriteString("\nConfigure rules in .journeylint.yaml; docs/rules.md documents them all.\n")
-	return b.String()
+	msg := fmt.Sprintf("unknown rule or topic %q", textfmt.Sanitize(name))
+	if s := diag.Suggest(name, append(lint.FindingIDs(), topicNames(topics)...)); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	}
+	return usagef("%s (journey explain lists them)", msg)
 }

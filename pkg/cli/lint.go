@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -88,7 +89,7 @@ configuration errors, files that cannot be read or parsed.`,
 					return err
 				}
 			}
-			r := &report.Result{Command: "lint", Files: c.files, Diags: ds, Source: c.source(l), Rules: LintRules()}
+			r := &report.Result{Command: "lint", Files: c.files, Diags: ds, Source: c.source(l), Rules: lintRules()}
 			if err := a.writeReport(outs, r); err != nil {
 				return err
 			}
@@ -109,10 +110,10 @@ configuration errors, files that cannot be read or parsed.`,
 	return cmd
 }
 
-// LintRules describes the format checks and the lint rules, for formats
-// that list rules (SARIF).
-func LintRules() []report.Rule {
-	return append(FormatRules(), lint.ReportRules()...)
+// lintRules documents every id a lint finding can carry: the format
+// checks and the lint rules, for formats that list rules (SARIF).
+func lintRules() []diag.RuleDoc {
+	return append(slices.Clip(loader.Checks), lint.Docs()...)
 }
 
 // lintConfig loads the configuration: the file given, else

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -307,4 +308,53 @@ func TestLintNewFromRev(t *testing.T) {
 			t.Errorf("rev %q: exit %d %s", rev, code, stderr)
 		}
 	}
+}
+
+// TestEveryFindingIDIsExplained: every id a finding of validate or lint
+// can carry (found by linting the test maps, hostile ones included) is
+// one explain documents, and docs/format.md or docs/rules.md lists it.
+func TestEveryFindingIDIsExplained(t *testing.T) {
+	seen := map[string]bool{}
+	var maps []string
+	for _, glob := range []string{"../../testdata/validate/*.yaml", "../../testdata/lint/*.yaml", "../../testdata/loader/*.yaml"} {
+		found, _ := filepath.Glob(glob)
+		maps = append(maps, found...)
+	}
+	stdout, _, _ := runCLI(t, "", append([]string{"lint", "--fail-on", "info", "--format", "json", "--", "../../testdata/no-such.journey.yaml"}, maps...)...)
+	var out struct {
+		Diagnostics []struct{ Rule string } `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	for _, d := range out.Diagnostics {
+		seen[d.Rule] = true
+	}
+	if len(seen) < 10 {
+		t.Fatalf("the test maps carry only %d ids: %v", len(seen), seen)
+	}
+	docs := readDoc(t, "../../docs/format.md") + readDoc(t, "../../docs/rules.md")
+	for id := range seen {
+		if !slices.Contains(lint.FindingIDs(), id) {
+			t.Errorf("finding id %q is not in lint.FindingIDs", id)
+		}
+	}
+	for _, id := range lint.FindingIDs() {
+		stdout, _, code := runCLI(t, "", "explain", id)
+		if code != ExitOK || !strings.Contains(stdout, "Why it matters") || !strings.Contains(stdout, "How to fix it") {
+			t.Errorf("explain %s: exit %d\n%s", id, code, stdout)
+		}
+		if !strings.Contains(docs, "`"+id+"`") {
+			t.Errorf("docs/format.md and docs/rules.md do not list %q", id)
+		}
+	}
+}
+
+func readDoc(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

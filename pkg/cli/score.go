@@ -16,14 +16,14 @@ import (
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
-func init() {
-	explainTopics["scoring"] = func(a *app) (string, error) {
-		_, w, err := a.scoreConfig("")
-		if err != nil {
-			return "", err
-		}
-		return score.Explain(w), nil
+// scoringText is journey explain scoring: the formulas and the weights
+// in force.
+func (a *app) scoringText() (string, error) {
+	_, w, err := a.scoreConfig("")
+	if err != nil {
+		return "", err
 	}
+	return score.Explain(w), nil
 }
 
 func newScoreCmd(a *app) *cobra.Command {

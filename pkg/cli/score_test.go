@@ -210,13 +210,9 @@ func TestScoreSeveralMapsAndFiles(t *testing.T) {
 }
 
 func TestExplainScoring(t *testing.T) {
-	topic, ok := explainTopics["scoring"]
-	if !ok {
-		t.Fatal(`explain topic "scoring" not registered`)
-	}
-	text, err := topic(&app{env: Env{}})
-	if err != nil {
-		t.Fatal(err)
+	text, _, code := runCLI(t, "", "explain", "scoring")
+	if code != ExitOK {
+		t.Fatalf("explain scoring: exit %d", code)
 	}
 	for _, want := range []string{"priority = 100 * sum(weight_f * factor_f) / sum(weight_f)", "impact      3", "80.6%", "health = 100 - 10 per error"} {
 		if !strings.Contains(text, want) {

@@ -35,7 +35,7 @@ includes. With no arguments it reads the current directory.`,
 			snippets := a.keepsSnippets(outs)
 			problems := loader.Stream(l, defaultArgs(args), func(f *loader.File) checkedFile { return checkFile(f, f.Diags, snippets) }, c.add)
 			ds := c.findings(problems)
-			r := &report.Result{Command: "validate", Files: c.files, Diags: ds, Source: c.source(l), Rules: FormatRules()}
+			r := &report.Result{Command: "validate", Files: c.files, Diags: ds, Source: c.source(l), Rules: loader.Checks}
 			if err := a.writeReport(outs, r); err != nil {
 				return err
 			}
@@ -45,19 +45,4 @@ includes. With no arguments it reads the current directory.`,
 	}
 	addFormatFlag(cmd, &formats, checkFormats)
 	return cmd
-}
-
-// FormatRules describes the format checks validate makes, for formats
-// that list rules (SARIF).
-func FormatRules() []report.Rule {
-	return []report.Rule{
-		{ID: diag.RuleFile, Summary: "A file that cannot be read", Severity: diag.Error},
-		{ID: diag.RuleSyntax, Summary: "Not valid YAML, or not one mapping document", Severity: diag.Error},
-		{ID: diag.RuleSchema, Summary: "A value of the wrong type, out of range, not in the allowed list, a missing key or an impossible date", Severity: diag.Error},
-		{ID: diag.RuleUnknownKey, Summary: "A key the journey format does not have", Severity: diag.Error},
-		{ID: diag.RuleDuplicateKey, Summary: "The same key twice in one mapping", Severity: diag.Error},
-		{ID: diag.RuleDuplicateID, Summary: "The same id twice for one kind of item", Severity: diag.Error},
-		{ID: diag.RuleReference, Summary: "An id that names no persona, metric or touchpoint", Severity: diag.Error},
-		{ID: diag.RuleInclude, Summary: "An include that is missing, leaves the tree, makes a cycle or nests too deep", Severity: diag.Error},
-	}
 }

@@ -190,3 +190,27 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	*s = v
 	return nil
 }
+
+// RuleDoc documents a finding id: for `journey explain` and for the
+// output formats that list rules (SARIF).
+type RuleDoc struct {
+	ID       string
+	Severity Severity // default severity
+	Summary  string   // one line: what it finds
+	Why      string   // why it matters
+	Fix      string   // how to make the finding go away
+	HelpURI  string   // where it is documented on the web
+}
+
+// Help is why the rule matters and how to fix it, as one text.
+func (r RuleDoc) Help() string {
+	switch {
+	case r.Why == "" && r.Fix == "":
+		return ""
+	case r.Fix == "":
+		return r.Why
+	case r.Why == "":
+		return r.Fix
+	}
+	return r.Why + "\n\n" + r.Fix
+}

@@ -4,7 +4,7 @@ import (
 	"sync"
 
 	"github.com/journey-maps/journey/pkg/config"
-	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/diag"
 )
 
 // registry is every rule, each listed here once, in id order (a test
@@ -93,11 +93,11 @@ const DocsURL = "https://github.com/journey-maps/journey/blob/main/docs/rules.md
 // HelpURI is the address of a rule's documentation.
 func HelpURI(id string) string { return DocsURL + "#" + id }
 
-// ReportRules describes the rules for output formats that list them (SARIF).
-func ReportRules() []report.Rule {
-	out := make([]report.Rule, len(registry))
+// Docs documents the rules for output formats that list them (SARIF).
+func Docs() []diag.RuleDoc {
+	out := make([]diag.RuleDoc, len(registry))
 	for i, r := range registry {
-		out[i] = report.Rule{ID: r.ID, Summary: r.Summary, Help: r.Why + "\n\n" + r.Fix, HelpURI: HelpURI(r.ID), Severity: r.Severity}
+		out[i] = diag.RuleDoc{ID: r.ID, Severity: r.Severity, Summary: r.Summary, Why: r.Why, Fix: r.Fix, HelpURI: HelpURI(r.ID)}
 	}
 	return out
 }

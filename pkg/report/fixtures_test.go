@@ -47,8 +47,8 @@ func hostileResult() *Result {
 			{Pos: at("/repo/x:y,z.journey.yaml", 12, 7), Severity: diag.Info, Rule: "channel-mix", Message: "all touchpoints are digital, 100%", Item: "journey"},
 			{Pos: at("/outside/o.journey.yaml", 1, 1), Severity: diag.Error, Rule: diag.RuleSchema, Message: "missing required key \"title\""},
 		},
-		Rules: []Rule{
-			{ID: "goal-measurable", Summary: "A goal without a metric, baseline, target or due date", Help: "Give the goal a metric.", Severity: diag.Error},
+		Rules: []diag.RuleDoc{
+			{ID: "goal-measurable", Summary: "A goal without a metric, baseline, target or due date", Fix: "Give the goal a metric.", Severity: diag.Error},
 			{ID: "touchpoint-has-owner", Summary: "A touchpoint with no owning team", Severity: diag.Warning, HelpURI: "https://example.com/owner"},
 			{ID: "channel-mix", Summary: "All touchpoints digital or all physical", Severity: diag.Info},
 		},

@@ -20,7 +20,7 @@ type Result struct {
 	Files   []FileSummary // every file checked, in order
 	Diags   []diag.Diagnostic
 	// Rules describes every rule that can appear in Diags (SARIF lists them).
-	Rules []Rule
+	Rules []diag.RuleDoc
 	// Source returns a file's content for snippets; it may return nil.
 	Source func(path string) []byte
 }
@@ -30,15 +30,6 @@ type FileSummary struct {
 	Path string `json:"path"`
 	Kind string `json:"kind,omitempty"`
 	ID   string `json:"id,omitempty"`
-}
-
-// Rule describes a rule for formats that list them.
-type Rule struct {
-	ID       string
-	Summary  string // one line: what it finds
-	Help     string // why it matters and how to fix it
-	HelpURI  string
-	Severity diag.Severity // default severity
 }
 
 // Options tune the output.

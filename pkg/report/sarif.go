@@ -143,7 +143,7 @@ func SARIF(w io.Writer, r *Result, o Options) error {
 func sarifRules(r *Result) ([]SARIFRule, map[string]int) {
 	rules := []SARIFRule{}
 	index := map[string]int{}
-	add := func(rule Rule) {
+	add := func(rule diag.RuleDoc) {
 		if _, ok := index[rule.ID]; ok {
 			return
 		}
@@ -154,17 +154,17 @@ func sarifRules(r *Result) ([]SARIFRule, map[string]int) {
 		add(rule)
 	}
 	for _, d := range r.Diags {
-		add(Rule{ID: d.Rule, Severity: d.Severity})
+		add(diag.RuleDoc{ID: d.Rule, Severity: d.Severity})
 	}
 	return rules, index
 }
 
-func sarifRule(r Rule) SARIFRule {
+func sarifRule(r diag.RuleDoc) SARIFRule {
 	summary := r.Summary
 	if summary == "" {
 		summary = fmt.Sprintf("Findings of the journey rule %s", r.ID)
 	}
-	help := r.Help
+	help := r.Help()
 	if help == "" {
 		help = summary + "."
 	}
