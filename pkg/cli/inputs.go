@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -131,36 +130,6 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 	})
 }
 
-// checked gathers what a streaming run keeps of each file once it is
-// done with it: a summary, the findings, and the source only of files
-// with findings (for snippets), so memory does not grow with clean files.
-// Findings and snippet lines are kept in forms the garbage collector need
-// not scan: a run may hold thousands until the report.
-type checked struct {
-	files   []report.FileSummary
-	diags   diag.Packed
-	sources map[string]snippet
-}
-
-// checkedFile is what a run keeps of one file. It is made in the worker
-// that loaded the file (loader.Stream), which can then let the file go.
-type checkedFile struct {
-	summary report.FileSummary
-	diags   []diag.Diagnostic
-	snippet snippet // the lines diags point at
-	fatal   bool    // the file could not be read or parsed
-}
-
-// checkFile keeps of a file what the report needs of it with findings
-// ds: the lines they point at only when a report shows snippets.
-func checkFile(f *loader.File, ds []diag.Diagnostic, snippets bool) checkedFile {
-	r := checkedFile{summary: summaryOf(f), diags: ds, fatal: diag.AnyFatal(f.Diags)}
-	if len(ds) > 0 && snippets {
-		r.snippet = snippetOf(f.Source, f.Path, ds)
-	}
-	return r
-}
-
 // showsSnippets reports whether an output shows the source line under
 // each finding: text on a terminal.
 func (a *app) showsSnippets(o output) bool {
@@ -173,114 +142,13 @@ func (a *app) keepsSnippets(outs []output) bool {
 	return slices.ContainsFunc(outs, a.showsSnippets)
 }
 
-func (c *checked) add(r checkedFile) {
-	c.files = append(c.files, r.summary)
-	if len(r.diags) == 0 {
-		return
-	}
-	c.diags.Add(r.diags...)
-	if len(r.snippet.numbers) == 0 {
-		// No lines kept (no snippets are shown, or no finding has a
-		// line): the report asks for none of this file's, and an entry
-		// per file would be a map the collector marks every cycle.
-		return
-	}
-	if c.sources == nil {
-		c.sources = map[string]snippet{}
-	}
-	c.sources[r.summary.Path] = r.snippet
-}
-
-// snippet is what a run keeps of a source with findings: only the lines
-// the findings point at, so a run over thousands of maps holds a few
-// lines of each.
-type snippet struct {
-	numbers []int  // ascending
-	text    string // the lines, each ended by a newline
-}
-
-// snippetOf keeps the lines of src that findings in path point at.
-func snippetOf(src []byte, path string, ds []diag.Diagnostic) snippet {
-	var want []int
-	for _, d := range ds {
-		if d.File == path && d.Line > 0 {
-			want = append(want, d.Line)
-		}
-	}
-	slices.Sort(want)
-	want = slices.Compact(want)
-	s := snippet{numbers: make([]int, 0, len(want))}
-	var text []byte
-	for line := 1; len(src) > 0 && len(want) > 0; line++ {
-		end := bytes.IndexByte(src, '\n')
-		if end < 0 {
-			end = len(src)
-		}
-		if want[0] == line {
-			s.numbers = append(s.numbers, line)
-			text = append(append(text, src[:end]...), '\n')
-			want = want[1:]
-		}
-		src = src[min(end+1, len(src)):]
-	}
-	s.text = string(text)
-	return s
-}
-
-// source spells the kept lines out at their line numbers, the lines
-// between them empty, for the reports.
-func (s snippet) source() []byte {
-	var out []byte
-	line := 1
-	text := s.text
-	for _, n := range s.numbers {
-		for ; line < n; line++ {
-			out = append(out, '\n')
-		}
-		end := strings.IndexByte(text, '\n')
-		out = append(out, text[:end]...)
-		text = text[end+1:]
-	}
-	return out
-}
-
-// findings returns every finding, with the argument problems, sorted.
-func (c *checked) findings(problems []diag.Diagnostic) []diag.Diagnostic {
-	ds := c.diags.AppendTo(make([]diag.Diagnostic, 0, c.diags.Len()+len(problems)))
-	ds = append(ds, problems...)
-	c.diags = diag.Packed{}
-	diag.Sort(ds)
-	return diag.Dedup(ds)
-}
-
-// source finds a file's bytes: a checked file, else an included one.
-func (c *checked) source(l *loader.Loader) func(string) []byte {
-	return func(path string) []byte {
-		if s, ok := c.sources[path]; ok {
-			return s.source()
-		}
-		return l.Source(path)
-	}
-}
-
 // fileSummaries lists the loaded files for reports.
 func fileSummaries(files []*loader.File) []report.FileSummary {
 	out := make([]report.FileSummary, 0, len(files))
 	for _, f := range files {
-		out = append(out, summaryOf(f))
+		out = append(out, report.Summarize(f))
 	}
 	return out
-}
-
-func summaryOf(f *loader.File) report.FileSummary {
-	s := report.FileSummary{Path: f.Path, Kind: f.Kind}
-	switch {
-	case f.Journey != nil:
-		s.ID = f.Journey.ID
-	case f.Personas != nil:
-		s.ID = f.Personas.ID
-	}
-	return s
 }
 
 // exitFor is the exit code of a run: 2 when a file could not be read or

@@ -63,33 +63,23 @@ configuration errors, files that cannot be read or parsed.`,
 			if err != nil {
 				return err
 			}
-			if strings.HasPrefix(newFromRev, "-") {
-				return usagef("--new-from-rev %q: a revision cannot start with '-'", newFromRev)
+			var base *lint.Baseline
+			if cmd.Flags().Changed("new-from-rev") {
+				if base, err = a.baseline(newFromRev); err != nil {
+					return err
+				}
 			}
-			l := a.newLoader()
 			// Files stream through: each is linted by the worker that
 			// loaded it and let go, so memory does not grow with the number
 			// of maps.
 			opts := lint.Options{Today: day}
-			var c checked
-			var revPaths []string // what --new-from-rev reads again at REV
-			snippets := a.keepsSnippets(outs)
-			lintFile := func(f *loader.File) checkedFile { return checkFile(f, lint.Lint(f, cfg, opts), snippets) }
-			problems := loader.Stream(l, defaultArgs(args), lintFile, func(r checkedFile) {
-				c.add(r)
-				if r.summary.Path != loader.StdinPath && !r.fatal {
-					revPaths = append(revPaths, r.summary.Path)
-				}
-			})
-			ds := c.findings(problems)
+			lintFile := func(f *loader.File) []diag.Diagnostic { return lint.Lint(f, cfg, opts) }
+			r, read := report.Collect(a.newLoader(), defaultArgs(args), lintFile, a.keepsSnippets(outs))
+			r.Command, r.Rules = "lint", lintRules()
 			dropped := 0
-			if cmd.Flags().Changed("new-from-rev") {
-				ds, dropped, err = a.newFromRev(newFromRev, revPaths, ds, cfg, opts)
-				if err != nil {
-					return err
-				}
+			if base != nil {
+				r.Diags, dropped = base.Drop(read, r.Diags, cfg, opts)
 			}
-			r := &report.Result{Command: "lint", Files: c.files, Diags: ds, Source: c.source(l), Rules: lintRules()}
 			if err := a.writeReport(outs, r); err != nil {
 				return err
 			}
@@ -98,7 +88,7 @@ configuration errors, files that cannot be read or parsed.`,
 				summary += fmt.Sprintf(" (%s also at %s not reported)", textfmt.Plural(dropped, "finding"), newFromRev)
 			}
 			fmt.Fprintln(a.env.Stderr, summary)
-			return exitFor(ds, fail)
+			return exitFor(r.Diags, fail)
 		},
 	}
 	addFormatFlag(cmd, &formats, checkFormats)
@@ -143,63 +133,23 @@ func configSchema() config.Schema {
 	return config.Schema{Rules: lint.ConfigRules(), Weights: score.WeightKeys, CheckWeights: score.CheckWeights}
 }
 
-// newFromRev drops the findings that already exist at a git revision: the
-// same files are read from git at rev, linted with the same configuration,
-// and a current finding is dropped when one with the same file, rule and
-// item (the message for findings without an item) was there. It returns
-// the findings kept and how many were dropped.
-func (a *app) newFromRev(rev string, paths []string, ds []diag.Diagnostic, cfg *config.Config, opts lint.Options) ([]diag.Diagnostic, int, error) {
-	if rev == "" {
-		return nil, 0, usagef("--new-from-rev: want a git revision such as origin/main or HEAD~1")
+// baseline resolves --new-from-rev in the repository of the current
+// directory.
+func (a *app) baseline(rev string) (*lint.Baseline, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return nil, usagef("--new-from-rev %q: want a git revision such as origin/main or HEAD~1", rev)
 	}
 	wd, err := os.Getwd()
 	if err != nil {
-		return nil, 0, usagef("--new-from-rev: %v", err)
+		return nil, usagef("--new-from-rev: %v", err)
 	}
 	repo, err := gitrev.Open(wd)
 	if err != nil {
-		return nil, 0, usagef("--new-from-rev: %v", err)
+		return nil, usagef("--new-from-rev: %v", err)
 	}
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return nil, 0, usagef("--new-from-rev: %v", err)
+		return nil, usagef("--new-from-rev: %v", err)
 	}
-	size := int64(a.maxFileSize)
-	old := map[[3]string]int{}
-	if len(paths) > 0 {
-		ol := loader.New(loader.Options{MaxFileSize: size, Roots: []string{repo.Dir}, ReadFile: repo.ReadFileFunc(commit, size)})
-		lintOld := func(f *loader.File) []diag.Diagnostic {
-			if diag.AnyFatal(f.Diags) {
-				return nil // not in that revision (or unreadable there): all is new
-			}
-			return lint.Lint(f, cfg, opts)
-		}
-		loader.Stream(ol, paths, lintOld, func(ds []diag.Diagnostic) {
-			for _, d := range ds {
-				old[findingKey(d)]++
-			}
-		})
-	}
-	kept := ds[:0]
-	dropped := 0
-	for _, d := range ds {
-		k := findingKey(d)
-		if !d.Fatal && old[k] > 0 {
-			old[k]--
-			dropped++
-			continue
-		}
-		kept = append(kept, d)
-	}
-	return kept, dropped, nil
-}
-
-// findingKey identifies a finding across revisions: file, rule and item,
-// or the message when the finding names no item (format findings).
-func findingKey(d diag.Diagnostic) [3]string {
-	id := d.Item
-	if id == "" {
-		id = "message:" + d.Message
-	}
-	return [3]string{d.File, d.Rule, id}
+	return &lint.Baseline{Repo: repo, Commit: commit, MaxFileSize: int64(a.maxFileSize)}, nil
 }

@@ -30,17 +30,14 @@ includes. With no arguments it reads the current directory.`,
 			if err != nil {
 				return err
 			}
-			l := a.newLoader()
-			var c checked
-			snippets := a.keepsSnippets(outs)
-			problems := loader.Stream(l, defaultArgs(args), func(f *loader.File) checkedFile { return checkFile(f, f.Diags, snippets) }, c.add)
-			ds := c.findings(problems)
-			r := &report.Result{Command: "validate", Files: c.files, Diags: ds, Source: c.source(l), Rules: loader.Checks}
+			formatFindings := func(f *loader.File) []diag.Diagnostic { return f.Diags }
+			r, _ := report.Collect(a.newLoader(), defaultArgs(args), formatFindings, a.keepsSnippets(outs))
+			r.Command, r.Rules = "validate", loader.Checks
 			if err := a.writeReport(outs, r); err != nil {
 				return err
 			}
 			fmt.Fprintln(a.env.Stderr, r.Summary())
-			return exitFor(ds, diag.Error)
+			return exitFor(r.Diags, diag.Error)
 		},
 	}
 	addFormatFlag(cmd, &formats, checkFormats)
