@@ -166,28 +166,3 @@ func TestDiffColourOnlyOnTerminal(t *testing.T) {
 		}
 	}
 }
-
-func TestIsDriverArgs(t *testing.T) {
-	hash := "0123456789abcdef0123456789abcdef01234567"
-	for _, tc := range []struct {
-		name string
-		args []string
-		want bool
-	}{
-		{"modified", []string{"m.yaml", "/tmp/a", hash, "100644", "m.yaml", hash[:7], "100755"}, true},
-		{"added", []string{"m.yaml", "/dev/null", ".", ".", "m.yaml", hash, "100644"}, true},
-		{"renamed", []string{"a.yaml", "/tmp/a", hash, "100644", "b.yaml", hash, "100644", "b.yaml", "similarity index 90%"}, true},
-		{"sha-256", []string{"m.yaml", "/tmp/a", hash + hash[:24], "100644", "m.yaml", hash, "100644"}, true},
-		{"two files", []string{"a.yaml", "b.yaml"}, false},
-		{"hash too short", []string{"m.yaml", "/tmp/a", hash[:6], "100644", "m.yaml", hash, "100644"}, false},
-		{"hash too long", []string{"m.yaml", "/tmp/a", hash + hash, "100644", "m.yaml", hash, "100644"}, false},
-		{"uppercase hash", []string{"m.yaml", "/tmp/a", "ABCDEF0", "100644", "m.yaml", hash, "100644"}, false},
-		{"mode not octal", []string{"m.yaml", "/tmp/a", hash, "100648", "m.yaml", hash, "100644"}, false},
-		{"mode too short", []string{"m.yaml", "/tmp/a", hash, "10064", "m.yaml", hash, "100644"}, false},
-		{"two dots", []string{"m.yaml", "/tmp/a", "..", "100644", "m.yaml", hash, "100644"}, false},
-	} {
-		if got := isDriverArgs(tc.args); got != tc.want {
-			t.Errorf("%s: isDriverArgs = %v, want %v", tc.name, got, tc.want)
-		}
-	}
-}
