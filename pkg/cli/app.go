@@ -84,6 +84,8 @@ type app struct {
 	color       string // auto | always | never
 	maxFileSize byteSize
 	config      *config.Config // the lint configuration, once loaded (lintConfig)
+	root        string         // the repository root, once known (repoRoot)
+	rootKnown   bool
 }
 
 // exitCode is returned by a command's RunE to end with that code once its

@@ -112,7 +112,7 @@ func (a *app) runDiff(cmd *cobra.Command, args []string, f diffFlags) error {
 // diffPairs reads the arguments: two files, or revisions and paths.
 func (a *app) diffPairs(args []string, dash int) ([]diff.Pair, error) {
 	if dash < 0 && len(args) == 2 && isFileArg(args[0]) && isFileArg(args[1]) {
-		p, err := diff.FilePair(args[0], args[1], a.newLoader)
+		p, err := diff.FilePair(args[0], args[1], func(p string) *loader.Loader { return a.newLoader([]string{p}) })
 		if err != nil {
 			return nil, usageError{err.Error()}
 		}

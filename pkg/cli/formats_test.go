@@ -11,6 +11,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/journey-maps/journey/pkg/gitrev"
 	"github.com/journey-maps/journey/pkg/report"
 )
 
@@ -30,7 +31,10 @@ func inValidateDir(t *testing.T) (rel func(name string) string) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	root := report.GitRoot(dir)
+	root := gitrev.Root(dir)
+	if root != "" {
+		root, _ = filepath.EvalSymlinks(root)
+	}
 	return func(name string) string {
 		if root == "" {
 			return name

@@ -14,6 +14,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/gitrev"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
 )
@@ -46,9 +47,26 @@ func (b *byteSize) Set(s string) error {
 	return nil
 }
 
-// newLoader makes a loader with the global flags applied.
-func (a *app) newLoader() *loader.Loader {
-	return loader.New(loader.Options{MaxFileSize: int64(a.maxFileSize), Stdin: a.env.Stdin})
+// newLoader makes a loader for the arguments with the global flags
+// applied: includes may not leave the current directory, the first
+// argument's directory or the repository holding it (repoRoot).
+func (a *app) newLoader(args []string) *loader.Loader {
+	return loader.New(loader.Options{MaxFileSize: int64(a.maxFileSize), Stdin: a.env.Stdin, Roots: loader.DefaultRoots(args, a.repoRoot(args))})
+}
+
+// repoRoot is the top of the repository holding the first argument (the
+// current directory without one), worked out once a command: includes may
+// not leave it, and SARIF and github paths are relative to it. "" outside
+// git.
+func (a *app) repoRoot(args []string) string {
+	if !a.rootKnown {
+		dir := loader.FirstDir(args)
+		if dir == "" {
+			dir = "."
+		}
+		a.root, a.rootKnown = gitrev.Root(dir), true
+	}
+	return a.root
 }
 
 // defaultArgs: with no arguments, commands read the current directory.
@@ -122,7 +140,7 @@ func (a *app) writeReport(outs []output, r *report.Result) error {
 		if !ok {
 			return usagef("--format %q is not available", o.format)
 		}
-		opts := report.Options{Version: versionString()}
+		opts := report.Options{Version: versionString(), RepoRoot: a.repoRoot(nil)}
 		if stdout {
 			opts.Color, opts.Snippets = color, a.showsSnippets(o)
 		}

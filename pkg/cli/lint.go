@@ -74,7 +74,7 @@ configuration errors, files that cannot be read or parsed.`,
 			// of maps.
 			opts := lint.Options{Today: day}
 			lintFile := func(f *loader.File) []diag.Diagnostic { return lint.Lint(f, cfg, opts) }
-			r, read := report.Collect(a.newLoader(), defaultArgs(args), lintFile, a.keepsSnippets(outs))
+			r, read := report.Collect(a.newLoader(defaultArgs(args)), defaultArgs(args), lintFile, a.keepsSnippets(outs))
 			r.Command, r.Rules = "lint", lintRules()
 			dropped := 0
 			if base != nil {

@@ -91,7 +91,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		return err
 	}
 
-	l := a.newLoader()
+	l := a.newLoader(defaultArgs(args))
 	files, problems := l.Load(defaultArgs(args))
 	ds := problems
 	for _, fl := range files {

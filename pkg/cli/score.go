@@ -87,7 +87,7 @@ set in .journeylint.yaml under score.weights.`,
 			}
 			var reports []*score.Report
 			var fatal []diag.Diagnostic
-			problems := loader.Stream(a.newLoader(), defaultArgs(args), scoreFile, func(s scored) {
+			problems := loader.Stream(a.newLoader(defaultArgs(args)), defaultArgs(args), scoreFile, func(s scored) {
 				fatal = append(fatal, s.fatal...)
 				if s.invalid {
 					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", textfmt.Sanitize(s.report.Path))

@@ -31,7 +31,7 @@ includes. With no arguments it reads the current directory.`,
 				return err
 			}
 			formatFindings := func(f *loader.File) []diag.Diagnostic { return f.Diags }
-			r, _ := report.Collect(a.newLoader(), defaultArgs(args), formatFindings, a.keepsSnippets(outs))
+			r, _ := report.Collect(a.newLoader(defaultArgs(args)), defaultArgs(args), formatFindings, a.keepsSnippets(outs))
 			r.Command, r.Rules = "validate", loader.Checks
 			if err := a.writeReport(outs, r); err != nil {
 				return err

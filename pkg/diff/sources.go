@@ -67,7 +67,8 @@ func DriverPair(args []string, maxSize int64) (Pair, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", file, loader.ReadMessage(err))
 		}
-		l := loader.New(loader.Options{MaxFileSize: maxSize, Roots: loader.DefaultRoots([]string{as})})
+		args := []string{as}
+		l := loader.New(loader.Options{MaxFileSize: maxSize, Roots: loader.DefaultRoots(args, gitrev.Root(loader.FirstDir(args)))})
 		return l.LoadBytes(as, data), nil
 	}
 	old, err := load(args[1], path)
@@ -81,14 +82,14 @@ func DriverPair(args []string, maxSize int64) (Pair, error) {
 	return Pair{Path: newPath, OldPath: path, Old: old, New: nw}, nil
 }
 
-// FilePair loads two files (one of them may be "-", standard input) with
-// loaders made by newLoader.
-func FilePair(oldPath, newPath string, newLoader func() *loader.Loader) (Pair, error) {
+// FilePair loads two files (one of them may be "-", standard input), each
+// with a loader newLoader makes for it.
+func FilePair(oldPath, newPath string, newLoader func(path string) *loader.Loader) (Pair, error) {
 	if oldPath == "-" && newPath == "-" {
 		return Pair{}, fmt.Errorf("only one side can be read from standard input")
 	}
 	load := func(p string) (*loader.File, error) {
-		files, problems := newLoader().Load([]string{p})
+		files, problems := newLoader(p).Load([]string{p})
 		if len(problems) > 0 {
 			return nil, fmt.Errorf("%s", problems[0].Message)
 		}

@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -130,4 +132,28 @@ func run(dir string, args ...string) ([]byte, error) {
 		return nil, errors.New(msg)
 	}
 	return out, nil
+}
+
+// Root returns the top of the work tree holding dir: the nearest directory
+// at or above it with a .git entry (a directory, or a file in a linked
+// worktree or submodule), absolute but with symbolic links as written;
+// "" outside any, or above a directory of GIT_CEILING_DIRECTORIES. It
+// reads the file system only, so a command can work it out once without
+// starting git.
+func Root(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	ceilings := filepath.SplitList(os.Getenv("GIT_CEILING_DIRECTORIES"))
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return abs
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs || slices.Contains(ceilings, parent) {
+			return ""
+		}
+		abs = parent
+	}
 }

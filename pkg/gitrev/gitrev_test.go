@@ -64,3 +64,36 @@ func TestRevisionsAreNotOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestRoot(t *testing.T) {
+	dir, _ := newRepo(t)
+	if got := Root(filepath.Join(dir, "maps")); got != dir {
+		t.Errorf("Root(maps) = %q, want %q", got, dir)
+	}
+	// A linked worktree has a .git file, not a directory.
+	wt := t.TempDir()
+	os.WriteFile(filepath.Join(wt, ".git"), []byte("gitdir: elsewhere\n"), 0o644)
+	os.MkdirAll(filepath.Join(wt, "a", "b"), 0o755)
+	if got, want := Root(filepath.Join(wt, "a", "b")), wt; got != want {
+		t.Errorf("Root in a worktree = %q, want %q", got, want)
+	}
+	plain := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(plain))
+	if got := Root(plain); got != "" {
+		t.Errorf("Root outside a repository = %q", got)
+	}
+	// The agreement with git itself.
+	r, err := Open(filepath.Join(dir, "maps"))
+	if err != nil || r.Dir != mustReal(t, Root(filepath.Join(dir, "maps"))) {
+		t.Errorf("git says %v (%v), Root says %q", r, err, Root(filepath.Join(dir, "maps")))
+	}
+}
+
+func mustReal(t *testing.T, p string) string {
+	t.Helper()
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/gitrev"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/schema"
 	"github.com/journey-maps/journey/pkg/yamlx"
@@ -146,7 +147,7 @@ func (l *Loader) Load(args []string) ([]*File, []diag.Diagnostic) {
 func Stream[T any](l *Loader, args []string, work func(*File) T, deliver func(T)) []diag.Diagnostic {
 	paths, problems := Expand(args)
 	if len(l.opts.Roots) == 0 {
-		l.opts.Roots = DefaultRoots(args)
+		l.opts.Roots = DefaultRoots(args, gitrev.Root(FirstDir(args)))
 	}
 	each(l, paths, work, deliver)
 	return problems
@@ -196,13 +197,28 @@ func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T))
 }
 
 // DefaultRoots returns the trees includes may not leave when
-// Options.Roots is empty: the current directory and that of the first
-// argument (SPEC section 1), and the git repository holding it.
-func DefaultRoots(args []string) []string {
+// Options.Roots is empty: the current directory, that of the first
+// argument (docs/format.md) and the repository holding it (repoRoot,
+// gitrev.Root of FirstDir; "" when there is none), so that a map named by
+// an absolute path, or from outside its repository, may still include
+// libraries elsewhere in it.
+func DefaultRoots(args []string, repoRoot string) []string {
 	var roots []string
 	if wd, err := os.Getwd(); err == nil {
 		roots = append(roots, wd)
 	}
+	if dir := FirstDir(args); dir != "" {
+		roots = append(roots, dir)
+	}
+	if repoRoot != "" {
+		roots = append(roots, repoRoot)
+	}
+	return roots
+}
+
+// FirstDir is the absolute directory of the first argument that names a
+// file or directory (not standard input), or "" when there is none.
+func FirstDir(args []string) string {
 	for _, a := range args {
 		if a == "-" {
 			continue
@@ -211,32 +227,13 @@ func DefaultRoots(args []string) []string {
 		if st, err := os.Stat(a); err != nil || !st.IsDir() {
 			dir = filepath.Dir(a)
 		}
-		if abs, err := filepath.Abs(dir); err == nil {
-			roots = append(roots, abs)
-			// A map named by an absolute path, or from outside its
-			// repository, may still include libraries elsewhere in it.
-			if top := repositoryRoot(abs); top != "" {
-				roots = append(roots, top)
-			}
-		}
-		break
-	}
-	return roots
-}
-
-// repositoryRoot is the nearest directory at or above dir holding a .git
-// entry (a directory, or a file in a worktree), or "" outside any.
-func repositoryRoot(dir string) string {
-	for {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
 			return ""
 		}
-		dir = parent
+		return abs
 	}
+	return ""
 }
 
 // LoadStdin loads a file from Options.Stdin.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"path/filepath"
-	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/model"
@@ -18,12 +17,9 @@ const hostile = "quote \" apostrophe ' <tag> & amp; 100% a,b: c::d\nsecond line\
 // repo is a fake repository root, so tests do not depend on git.
 var repo = filepath.FromSlash("/repo")
 
-func fakeRoot(dir string) string {
-	if dir == repo || strings.HasPrefix(dir, repo+string(filepath.Separator)) {
-		return repo
-	}
-	return ""
-}
+// fakeRoot is the repository root of the fixtures: /repo, which need not
+// exist.
+var fakeRoot = repo
 
 func at(file string, line, col int) model.Pos {
 	return model.Pos{File: filepath.FromSlash(file), Line: line, Col: col}

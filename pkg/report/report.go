@@ -37,10 +37,10 @@ type Options struct {
 	Color    bool   // ANSI colour (text)
 	Snippets bool   // the source line and a caret under each finding (text)
 	Version  string // the tool's version (SARIF)
-	// RepoRoot returns the root of the repository holding directory dir,
-	// or "" when dir is not in one; SARIF and github paths are relative to
-	// it. Nil means GitRoot. Tests set it to stay independent of git.
-	RepoRoot func(dir string) string
+	// RepoRoot is the top of the repository SARIF and github paths are
+	// relative to (gitrev.Root, worked out once by the command); "" means
+	// the current directory.
+	RepoRoot string
 }
 
 // Format is an output format of check results.
@@ -112,26 +112,13 @@ func (r *Result) Summary() string {
 	return fmt.Sprintf("%s in %s", strings.Join(parts, ", "), files)
 }
 
-// GitRoot returns the real path of the root of the repository holding
-// directory dir, or "" when dir is not in a repository.
-func GitRoot(dir string) string {
-	repo, err := gitrev.Open(dir)
-	if err != nil {
-		return ""
-	}
-	return repo.Dir
-}
-
-// repoPaths turns the paths of findings into paths relative to the root of
-// their repository (the current directory outside git), with forward
-// slashes and no leading "./". It remembers the real root of each
-// directory and the answer for each path, so git runs and symbolic links
-// are resolved once a directory and once a file, not per finding.
+// repoPaths turns the paths of findings into paths relative to the
+// repository root (the current directory outside git), with forward
+// slashes and no leading "./". It remembers the answer for each path, so
+// symbolic links are resolved once a file, not once a finding.
 type repoPaths struct {
-	root  func(dir string) string
-	cwd   string
-	roots map[string]*gitrev.Repo
-	done  map[string]relPath
+	repo gitrev.Repo
+	done map[string]relPath
 }
 
 type relPath struct {
@@ -141,11 +128,14 @@ type relPath struct {
 
 func newRepoPaths(o Options) *repoPaths {
 	root := o.RepoRoot
-	if root == nil {
-		root = GitRoot
+	if root == "" {
+		root, _ = os.Getwd()
 	}
-	cwd, _ := os.Getwd()
-	return &repoPaths{root: root, cwd: cwd, roots: map[string]*gitrev.Repo{}, done: map[string]relPath{}}
+	// Rel compares real paths: the root must be one too.
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	return &repoPaths{repo: gitrev.Repo{Dir: root}, done: map[string]relPath{}}
 }
 
 // rel returns the path relative to the repository root and true, or the
@@ -164,25 +154,7 @@ func (p *repoPaths) rel(path string) (string, bool) {
 }
 
 func (p *repoPaths) resolve(path string) (string, bool) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return cleanSlash(path), false
-	}
-	dir := filepath.Dir(abs)
-	repo, ok := p.roots[dir]
-	if !ok {
-		root := p.root(dir)
-		if root == "" {
-			root = p.cwd
-		}
-		// Rel compares real paths: the root must be one too.
-		if r, err := filepath.EvalSymlinks(root); err == nil {
-			root = r
-		}
-		repo = &gitrev.Repo{Dir: root}
-		p.roots[dir] = repo
-	}
-	rel, err := repo.Rel(abs)
+	rel, err := p.repo.Rel(path)
 	if err != nil {
 		return cleanSlash(path), false
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/gitrev"
 )
 
 var (
@@ -225,7 +226,7 @@ func TestSARIFFingerprintsFollowItemsNotLines(t *testing.T) {
 	}
 }
 
-func TestSARIFRepoRootFromGit(t *testing.T) {
+func TestSARIFRepoRoot(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
@@ -240,7 +241,7 @@ func TestSARIFRepoRootFromGit(t *testing.T) {
 	os.WriteFile(file, []byte("kind: Journey\n"), 0o644)
 	t.Chdir(filepath.Join(dir, "maps")) // a relative path, from below the root
 	r := &Result{Diags: []diag.Diagnostic{{Pos: at("./deep/m.journey.yaml", 2, 3), Severity: diag.Error, Rule: "schema", Message: "m"}}}
-	log := checkSARIF(t, writeSARIF(t, r, Options{}))
+	log := checkSARIF(t, writeSARIF(t, r, Options{RepoRoot: gitrev.Root(".")}))
 	if u := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; u != "maps/deep/m.journey.yaml" {
 		t.Errorf("uri %q, want maps/deep/m.journey.yaml", u)
 	}
@@ -251,7 +252,7 @@ func TestSARIFRepoRootFromGit(t *testing.T) {
 	t.Chdir(plain)
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(plain))
 	r.Diags[0].File = filepath.Join("sub", "n.journey.yaml")
-	log = checkSARIF(t, writeSARIF(t, r, Options{}))
+	log = checkSARIF(t, writeSARIF(t, r, Options{RepoRoot: gitrev.Root(".")}))
 	if u := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; u != "sub/n.journey.yaml" {
 		t.Errorf("uri %q, want sub/n.journey.yaml", u)
 	}
@@ -284,27 +285,6 @@ func TestOfficialSARIFSchemaRejects(t *testing.T) {
 		}
 		if officialSARIFSchema(t).Validate(inst) == nil {
 			t.Errorf("%s: the schema accepted an invalid log", name)
-		}
-	}
-}
-
-// The repository root is looked up once a directory, not once a finding:
-// with git that is one process a directory.
-func TestSARIFRepoRootOncePerDirectory(t *testing.T) {
-	calls := map[string]int{}
-	root := func(dir string) string {
-		calls[dir]++
-		return fakeRoot(dir)
-	}
-	r := hostileResult()
-	r.Diags = append(r.Diags, r.Diags...)
-	checkSARIF(t, writeSARIF(t, r, Options{RepoRoot: root}))
-	if len(calls) != 3 {
-		t.Errorf("looked up %d directories, want 3: %v", len(calls), calls)
-	}
-	for dir, n := range calls {
-		if n != 1 {
-			t.Errorf("%s looked up %d times", dir, n)
 		}
 	}
 }
