@@ -95,14 +95,13 @@ func (a *app) runDiff(cmd *cobra.Command, args []string, f diffFlags) error {
 		return err
 	}
 	opts.OnlyDifferent = true
-	res, fatal := diff.ComparePairs(pairs, opts)
-	a.printFatal(fatal)
+	res, refused := diff.ComparePairs(pairs, opts)
 	if err := a.writeDiff(outs, res); err != nil {
 		return err
 	}
 	switch {
-	case len(fatal) > 0:
-		return exitCode(ExitUsage)
+	case len(refused) > 0:
+		return a.refuse("diff", refused, pairSource(pairs))
 	case f.exitCode && res.Different, f.failOnRegression && res.Regression:
 		return exitCode(ExitFindings)
 	}
@@ -163,16 +162,24 @@ func (a *app) diffDriver(args []string, outs []output, opts diff.CompareOptions)
 	if err != nil {
 		return err
 	}
-	res, fatal := diff.ComparePairs([]diff.Pair{p}, opts)
-	a.printFatal(fatal)
+	res, refused := diff.ComparePairs([]diff.Pair{p}, opts)
+	for _, d := range refused {
+		fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(d.String()))
+	}
 	return a.writeDiff(outs, res)
 }
 
-// printFatal prints what stopped a comparison: other findings count in
-// the health and, with --lint, in the findings.
-func (a *app) printFatal(ds []diag.Diagnostic) {
-	for _, d := range ds {
-		fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(d.String()))
+// pairSource finds the bytes of a file of the pairs, for snippets.
+func pairSource(pairs []diff.Pair) func(string) []byte {
+	return func(path string) []byte {
+		for _, p := range pairs {
+			for _, f := range []*loader.File{p.New, p.Old} {
+				if f != nil && f.Path == path {
+					return f.Source
+				}
+			}
+		}
+		return nil
 	}
 }
 

@@ -166,3 +166,24 @@ func TestDiffColourOnlyOnTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffRefusesMapsWithFormatErrors: as score and render do, diff does
+// not compute from a version that breaks its format: it prints the
+// findings as validate does and exits 1 (2 when the YAML does not parse).
+func TestDiffRefusesMapsWithFormatErrors(t *testing.T) {
+	dir := t.TempDir()
+	old := "kind: Journey\nversion: 1\ntitle: T\nstages:\n  - name: S\n    touchpoints:\n      - name: A\n        emotion: 3\n"
+	writeFiles(t, dir, map[string]string{
+		"old.journey.yaml":    old,
+		"bad.journey.yaml":    strings.Replace(old, "emotion: 3", "emotion: 7", 1),
+		"broken.journey.yaml": "kind: Journey\nstages: [\n",
+	})
+	at := func(name string) string { return filepath.Join(dir, name) }
+	stdout, stderr, code := runCLI(t, "", "diff", at("old.journey.yaml"), at("bad.journey.yaml"))
+	if code != ExitFindings || !strings.Contains(stderr, "bad.journey.yaml:8:18: error:") || !strings.Contains(stderr, "[schema]") || strings.Contains(stdout, "emotion") {
+		t.Errorf("format error: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if _, stderr, code := runCLI(t, "", "diff", at("old.journey.yaml"), at("broken.journey.yaml")); code != ExitUsage || !strings.Contains(stderr, "[yaml-syntax]") {
+		t.Errorf("syntax error: exit %d\n%s", code, stderr)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/journey-maps/journey/pkg/gitrev"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/report"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // byteSize is the --max-file-size flag: 8MiB, 512KiB, 10MB, 4096 and
@@ -160,13 +161,38 @@ func (a *app) keepsSnippets(outs []output) bool {
 	return slices.ContainsFunc(outs, a.showsSnippets)
 }
 
-// fileSummaries lists the loaded files for reports.
-func fileSummaries(files []*loader.File) []report.FileSummary {
-	out := make([]report.FileSummary, 0, len(files))
-	for _, f := range files {
-		out = append(out, report.Summarize(f))
+// refuse prints the format findings of the maps a command will not
+// compute from, as validate prints them, and says so: figures, pictures
+// and diffs of a map that breaks its format would be wrong. It returns the
+// exit code: 2 when a file could not be read or parsed, else 1.
+func (a *app) refuse(command string, ds []diag.Diagnostic, source func(string) []byte) error {
+	color, err := a.useColor(a.env.Stderr)
+	if err != nil {
+		return err
 	}
-	return out
+	snippets := a.env.IsTerminal(a.env.Stderr)
+	r := &report.Result{Command: command, Diags: ds, Source: source}
+	if err := report.Text(a.env.Stderr, r, report.Options{Color: color, Snippets: snippets}); err != nil {
+		return err
+	}
+	files := map[string]bool{}
+	for _, d := range ds {
+		files[d.File] = true
+	}
+	fmt.Fprintf(a.env.Stderr, "journey: %s: %s not used: fix the errors above first (journey validate lists them)\n",
+		command, textfmt.Plural(len(files), "file"))
+	return exitFor(ds, diag.Error)
+}
+
+// sourceFrom finds a file's bytes in sources, else in the loader (an
+// included file).
+func sourceFrom(sources map[string][]byte, l *loader.Loader) func(string) []byte {
+	return func(path string) []byte {
+		if s, ok := sources[path]; ok {
+			return s
+		}
+		return l.Source(path)
+	}
 }
 
 // exitFor is the exit code of a run: 2 when a file could not be read or

@@ -15,7 +15,6 @@ import (
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/render/engine"
-	"github.com/journey-maps/journey/pkg/report"
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
@@ -102,12 +101,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	if diag.AnyFatal(ds) || diag.Max(ds) >= diag.Error {
 		// A map with format errors may have dangling references: show
 		// what is wrong instead of drawing something misleading.
-		r := &report.Result{Command: "render", Files: fileSummaries(files), Diags: ds, Source: l.Source}
-		if err := report.Text(a.env.Stderr, r, report.Options{}); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.env.Stderr, "journey: render: fix the errors above first (%s)\n", r.Summary())
-		return exitFor(ds, diag.Error)
+		return a.refuse("render", ds, l.Source)
 	}
 
 	var maps []*loader.File

@@ -27,13 +27,7 @@ func (a *app) scoringText() (string, error) {
 }
 
 func newScoreCmd(a *app) *cobra.Command {
-	var (
-		formats    []string
-		persona    string
-		today      string
-		configPath string
-		failUnder  int
-	)
+	var f scoreFlags
 	cmd := &cobra.Command{
 		Use:   "score [FILE|DIR|-]...",
 		Short: "Experience, a prioritised improvement backlog, goal progress and map health",
@@ -49,89 +43,67 @@ set in .journeylint.yaml under score.weights.`,
   journey score --persona busy-pro --today 2026-12-01 checkout.journey.yaml
   journey score --fail-under 80 --format markdown=score.md maps/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			outs, err := parseOutputs(formats, score.FormatNames())
-			if err != nil {
-				return err
-			}
-			gate := score.Gate{On: cmd.Flags().Changed("fail-under"), FailUnder: failUnder}
-			if gate.On && (failUnder < 0 || failUnder > 100) {
-				return usagef("--fail-under %d: want a health between 0 and 100", failUnder)
-			}
-			day, err := a.scoreDay(today)
-			if err != nil {
-				return err
-			}
-			cfg, weights, err := a.scoreConfig(configPath)
-			if err != nil {
-				return err
-			}
-			// Maps stream through: each is scored by the worker that
-			// loaded it, and only its report (with the model, let go of
-			// its YAML) is kept, so memory grows by a report a map.
-			type scored struct {
-				report  *score.Report
-				fatal   []diag.Diagnostic
-				invalid bool
-			}
-			scoreFile := func(f *loader.File) scored {
-				if diag.AnyFatal(f.Diags) {
-					return scored{fatal: f.Diags}
-				}
-				if f.Journey == nil {
-					return scored{} // a persona library: nothing to score on its own
-				}
-				r := score.Compute(f.Journey, scoreFindings(f, cfg, day), score.Options{Persona: persona, Today: day, Weights: weights})
-				r.Path = f.Path
-				f.Journey.ForgetKeys()
-				return scored{report: r, invalid: !f.Valid()}
-			}
-			var reports []*score.Report
-			var fatal []diag.Diagnostic
-			problems := loader.Stream(a.newLoader(defaultArgs(args)), defaultArgs(args), scoreFile, func(s scored) {
-				fatal = append(fatal, s.fatal...)
-				if s.invalid {
-					fmt.Fprintf(a.env.Stderr, "journey: %s has format errors (journey validate lists them); its figures may be incomplete\n", textfmt.Sanitize(s.report.Path))
-				}
-				if s.report != nil {
-					reports = append(reports, s.report)
-				}
-			})
-			fatal = append(fatal, problems...)
-			diag.Sort(fatal)
-			for _, d := range diag.Dedup(fatal) {
-				fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(d.String()))
-			}
-			if len(reports) == 0 {
-				if len(fatal) > 0 {
-					return exitCode(ExitUsage)
-				}
-				return usagef("no journey map to score in %s", strings.Join(defaultArgs(args), " "))
-			}
-			if persona != "" && !scoreAnyPersona(reports) {
-				return usagef("--persona %q: no map has this persona", persona)
-			}
-			if err := a.writeScore(outs, reports, gate); err != nil {
-				return err
-			}
-			if len(fatal) > 0 {
-				return exitCode(ExitUsage)
-			}
-			if sum := score.Summarize(reports, gate); !sum.Passed() {
-				for _, r := range sum.Failed {
-					fmt.Fprintf(a.env.Stderr, "journey: %s: health %d is below --fail-under %d\n", textfmt.Sanitize(r.Path), r.Health, failUnder)
-				}
-				return exitCode(ExitFindings)
-			}
-			return nil
+			f.gate = cmd.Flags().Changed("fail-under")
+			return a.runScore(defaultArgs(args), f)
 		},
 	}
-	addFormatFlag(cmd, &formats, score.FormatNames())
+	addFormatFlag(cmd, &f.formats, score.FormatNames())
 	fl := cmd.Flags()
-	fl.StringVar(&persona, "persona", "", "score one persona's view: its emotions and the actions at touchpoints it meets")
-	fl.StringVar(&today, "today", "", "the date goals are judged on, YYYY-MM-DD (default today)")
-	fl.StringVar(&configPath, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
-	fl.IntVar(&failUnder, "fail-under", 0, "exit 1 when a map's health is below `N` (0..100)")
+	fl.StringVar(&f.persona, "persona", "", "score one persona's view: its emotions and the actions at touchpoints it meets")
+	fl.StringVar(&f.today, "today", "", "the date goals are judged on, YYYY-MM-DD (default today)")
+	fl.StringVar(&f.config, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
+	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 when a map's health is below `N` (0..100)")
 	return cmd
+}
+
+type scoreFlags struct {
+	formats                []string
+	persona, today, config string
+	failUnder              int
+	gate                   bool // --fail-under was given
+}
+
+func (a *app) runScore(args []string, f scoreFlags) error {
+	outs, err := parseOutputs(f.formats, score.FormatNames())
+	if err != nil {
+		return err
+	}
+	gate := score.Gate{On: f.gate, FailUnder: f.failUnder}
+	if gate.On && (f.failUnder < 0 || f.failUnder > 100) {
+		return usagef("--fail-under %d: want a health between 0 and 100", f.failUnder)
+	}
+	day, err := a.scoreDay(f.today)
+	if err != nil {
+		return err
+	}
+	cfg, weights, err := a.scoreConfig(f.config)
+	if err != nil {
+		return err
+	}
+	judge := func(file *loader.File) []diag.Diagnostic { return scoreFindings(file, cfg, day) }
+	l := a.newLoader(args)
+	run := score.Files(l, args, judge, score.Options{Persona: f.persona, Today: day, Weights: weights})
+	if len(run.Reports) == 0 && len(run.Refused) == 0 {
+		return usagef("no journey map to score in %s", strings.Join(args, " "))
+	}
+	if f.persona != "" && len(run.Reports) > 0 && !scoreAnyPersona(run.Reports) {
+		return usagef("--persona %q: no map has this persona", f.persona)
+	}
+	if len(run.Reports) > 0 {
+		if err := a.writeScore(outs, run.Reports, gate); err != nil {
+			return err
+		}
+	}
+	if len(run.Refused) > 0 {
+		return a.refuse("score", run.Refused, sourceFrom(run.Sources, l))
+	}
+	if sum := score.Summarize(run.Reports, gate); !sum.Passed() {
+		for _, r := range sum.Failed {
+			fmt.Fprintf(a.env.Stderr, "journey: %s: health %d is below --fail-under %d\n", textfmt.Sanitize(r.Path), r.Health, f.failUnder)
+		}
+		return exitCode(ExitFindings)
+	}
+	return nil
 }
 
 func scoreAnyPersona(rs []*score.Report) bool {

@@ -260,11 +260,12 @@ type CompareOptions struct {
 	OnlyDifferent bool
 }
 
-// ComparePairs compares every pair. A side that cannot be read or parsed
-// is not compared: its fatal findings are returned for the caller to
-// print, with the comparison of the rest.
+// ComparePairs compares every pair. A side with format errors (or that
+// cannot be read or parsed) is not compared, as no command computes from
+// such a map: its format findings are returned for the caller to print,
+// with the comparison of the rest.
 func ComparePairs(pairs []Pair, o CompareOptions) (*Result, []diag.Diagnostic) {
-	var fatal []diag.Diagnostic
+	var refused []diag.Diagnostic
 	var files []*FileDiff
 	for _, p := range pairs {
 		var versions [2]*Version
@@ -272,12 +273,8 @@ func ComparePairs(pairs []Pair, o CompareOptions) (*Result, []diag.Diagnostic) {
 			if lf == nil {
 				continue
 			}
-			if diag.AnyFatal(lf.Diags) {
-				for _, d := range lf.Diags {
-					if d.Fatal {
-						fatal = append(fatal, d)
-					}
-				}
+			if !lf.Valid() {
+				refused = append(refused, lf.Diags...)
 				continue
 			}
 			versions[i] = versionOf(lf, o.Judge(lf))
@@ -291,7 +288,8 @@ func ComparePairs(pairs []Pair, o CompareOptions) (*Result, []diag.Diagnostic) {
 		}
 		files = append(files, fd)
 	}
-	return NewResult(files), fatal
+	diag.Sort(refused)
+	return NewResult(files), diag.Dedup(refused)
 }
 
 // versionOf is a loaded map or persona library as a version to compare.
