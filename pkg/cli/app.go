@@ -19,7 +19,7 @@ import (
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
-// Exit codes (SPEC section 2).
+// Exit codes (README.md, docs/cli).
 const (
 	ExitOK       = 0 // clean
 	ExitFindings = 1 // findings at or above the failing severity, a failed gate, a difference

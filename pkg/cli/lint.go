@@ -19,13 +19,7 @@ import (
 )
 
 func newLintCmd(a *app) *cobra.Command {
-	var (
-		formats    []string
-		today      string
-		failOn     string
-		configPath string
-		newFromRev string
-	)
+	var f lintFlags
 	cmd := &cobra.Command{
 		Use:   "lint [FILE|DIR|-]...",
 		Short: "Validate, then check the journey-mapping practice rules",
@@ -47,57 +41,67 @@ configuration errors, files that cannot be read or parsed.`,
   journey lint --format sarif=lint.sarif --format junit=lint.xml maps/
   journey lint --new-from-rev origin/main maps/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			outs, err := parseOutputs(formats, checkFormats)
-			if err != nil {
-				return err
-			}
-			fail, err := diag.ParseSeverity(failOn)
-			if err != nil {
-				return usagef("--fail-on %q: want error, warning or info", failOn)
-			}
-			day, err := a.scoreDay(today)
-			if err != nil {
-				return err
-			}
-			cfg, err := a.lintConfig(configPath)
-			if err != nil {
-				return err
-			}
-			var base *lint.Baseline
-			if cmd.Flags().Changed("new-from-rev") {
-				if base, err = a.baseline(newFromRev); err != nil {
-					return err
-				}
-			}
-			// Files stream through: each is linted by the worker that
-			// loaded it and let go, so memory does not grow with the number
-			// of maps.
-			opts := lint.Options{Today: day}
-			lintFile := func(f *loader.File) []diag.Diagnostic { return lint.Lint(f, cfg, opts) }
-			r, read := report.Collect(a.newLoader(defaultArgs(args)), defaultArgs(args), lintFile, a.keepsSnippets(outs))
-			r.Command, r.Rules = "lint", lintRules()
-			dropped := 0
-			if base != nil {
-				r.Diags, dropped = base.Drop(read, r.Diags, cfg, opts)
-			}
-			if err := a.writeReport(outs, r); err != nil {
-				return err
-			}
-			summary := r.Summary()
-			if dropped > 0 {
-				summary += fmt.Sprintf(" (%s also at %s not reported)", textfmt.Plural(dropped, "finding"), newFromRev)
-			}
-			fmt.Fprintln(a.env.Stderr, summary)
-			return exitFor(r.Diags, fail)
+			f.baseline = cmd.Flags().Changed("new-from-rev")
+			return a.runLint(defaultArgs(args), f)
 		},
 	}
-	addFormatFlag(cmd, &formats, checkFormats)
+	addFormatFlag(cmd, &f.formats, checkFormats)
 	fl := cmd.Flags()
-	fl.StringVar(&today, "today", "", "the date dates are judged on, YYYY-MM-DD (default today), for reproducible runs")
-	fl.StringVar(&failOn, "fail-on", "error", "exit 1 on findings of this severity or above: error, warning or info")
-	fl.StringVar(&configPath, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
-	fl.StringVar(&newFromRev, "new-from-rev", "", "report only findings not already present at git revision `REV` (matched by rule and item, not line)")
+	fl.StringVar(&f.today, "today", "", "the date dates are judged on, YYYY-MM-DD (default today), for reproducible runs")
+	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings of this severity or above: error, warning or info")
+	fl.StringVar(&f.config, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
+	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings not already present at git revision `REV` (matched by rule and item, not line)")
 	return cmd
+}
+
+type lintFlags struct {
+	formats                           []string
+	today, failOn, config, newFromRev string
+	baseline                          bool // --new-from-rev was given
+}
+
+func (a *app) runLint(args []string, f lintFlags) error {
+	outs, err := parseOutputs(f.formats, checkFormats)
+	if err != nil {
+		return err
+	}
+	fail, err := diag.ParseSeverity(f.failOn)
+	if err != nil {
+		return usagef("--fail-on %q: want error, warning or info", f.failOn)
+	}
+	day, err := a.scoreDay(f.today)
+	if err != nil {
+		return err
+	}
+	cfg, err := a.lintConfig(f.config)
+	if err != nil {
+		return err
+	}
+	var base *lint.Baseline
+	if f.baseline {
+		if base, err = a.baseline(f.newFromRev); err != nil {
+			return err
+		}
+	}
+	// Files stream through: each is linted by the worker that loaded it
+	// and let go, so memory does not grow with the number of maps.
+	opts := lint.Options{Today: day}
+	lintFile := func(file *loader.File) []diag.Diagnostic { return lint.Lint(file, cfg, opts) }
+	r, read := report.Collect(a.newLoader(args), args, lintFile, a.keepsSnippets(outs))
+	r.Command, r.Rules = "lint", lintRules()
+	dropped := 0
+	if base != nil {
+		r.Diags, dropped = base.Drop(read, r.Diags, cfg, opts)
+	}
+	if err := a.writeReport(outs, r); err != nil {
+		return err
+	}
+	summary := r.Summary()
+	if dropped > 0 {
+		summary += fmt.Sprintf(" (%s also at %s not reported)", textfmt.Plural(dropped, "finding"), f.newFromRev)
+	}
+	fmt.Fprintln(a.env.Stderr, summary)
+	return exitFor(r.Diags, fail)
 }
 
 // lintRules documents every id a lint finding can carry: the format

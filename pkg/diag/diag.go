@@ -48,7 +48,7 @@ func ParseSeverity(s string) (Severity, error) {
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Rule ids of the format checks made by validate. Lint rules use the ids
-// of SPEC section 3.
+// of docs/rules.md; docs/format.md lists these.
 const (
 	RuleFile         = "file"          // a file that cannot be read
 	RuleSyntax       = "yaml-syntax"   // not YAML, or not one mapping document

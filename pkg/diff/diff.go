@@ -1,5 +1,5 @@
-// Package diff compares two versions of a journey map item by item (SPEC
-// section 6). Items are matched by id within their kind, so a touchpoint
+// Package diff compares two versions of a journey map item by item
+// (docs/diff.md). Items are matched by id within their kind, so a touchpoint
 // that changes stage is a move, not a removal and an addition. The format
 // of its results is documented in docs/diff.md.
 package diff

@@ -213,93 +213,106 @@ func ptr(f float64) *float64 { return &f }
 
 func compareScores(old, new *Version, opts Options) *Scores {
 	so := score.Options{Today: opts.Today, Weights: opts.Weights}
-	var or, nr *score.Report
-	if old != nil && old.Journey != nil {
-		or = score.Compute(old.Journey, old.Findings, so)
-	}
-	if new != nil && new.Journey != nil {
-		nr = score.Compute(new.Journey, new.Findings, so)
-	}
-	s := &Scores{Stages: []StageDelta{}, Priorities: []ItemDelta{}}
-	if or != nil {
-		if or.HasExperience {
-			s.Experience.Old = ptr(round(or.Experience, 2))
+	scoreOf := func(v *Version) *score.Report {
+		if v == nil || v.Journey == nil {
+			return nil
 		}
-		s.Health.Old = ptr(float64(or.Health))
+		return score.Compute(v.Journey, v.Findings, so)
 	}
-	if nr != nil {
-		if nr.HasExperience {
-			s.Experience.New = ptr(round(nr.Experience, 2))
-		}
-		s.Health.New = ptr(float64(nr.Health))
-	}
+	or, nr := scoreOf(old), scoreOf(new)
+	s := &Scores{}
+	s.Experience.Old, s.Health.Old = overall(or)
+	s.Experience.New, s.Health.New = overall(nr)
+	s.Stages = stageDeltas(or, nr)
+	s.Priorities = priorityDeltas(or, nr)
+	return s
+}
 
-	type stage struct {
-		name string
-		d    Delta
+// overall is a version's experience (nil when it records no emotion) and
+// health; both nil for a side that does not exist.
+func overall(r *score.Report) (experience, health *float64) {
+	if r == nil {
+		return nil, nil
 	}
-	stages := map[string]*stage{}
-	var order []string
-	get := func(id, name string) *stage {
-		if st := stages[id]; st != nil {
+	if r.HasExperience {
+		experience = ptr(round(r.Experience, 2))
+	}
+	return experience, ptr(float64(r.Health))
+}
+
+// stageDeltas lists the stages whose experience changed, in the order of
+// the new version, then the stages only the old one has.
+func stageDeltas(or, nr *score.Report) []StageDelta {
+	var order []*StageDelta
+	byID := map[string]*StageDelta{}
+	get := func(ss score.StageScore) *StageDelta {
+		if st := byID[ss.Stage.ID]; st != nil {
 			return st
 		}
-		st := &stage{name: name}
-		stages[id] = st
-		order = append(order, id)
+		st := &StageDelta{ID: ss.Stage.ID, Name: ss.Stage.Name}
+		byID[ss.Stage.ID] = st
+		order = append(order, st)
 		return st
 	}
-	if nr != nil {
-		for _, ss := range nr.Stages {
-			st := get(ss.Stage.ID, ss.Stage.Name)
-			if ss.HasData {
-				st.d.New = ptr(round(ss.Experience, 2))
+	for _, r := range []*score.Report{nr, or} {
+		if r == nil {
+			continue
+		}
+		for _, ss := range r.Stages {
+			st := get(ss)
+			if !ss.HasData {
+				continue
+			}
+			if r == nr {
+				st.New = ptr(round(ss.Experience, 2))
+			} else {
+				st.Old = ptr(round(ss.Experience, 2))
 			}
 		}
 	}
-	if or != nil {
-		for _, ss := range or.Stages {
-			st := get(ss.Stage.ID, ss.Stage.Name)
-			if ss.HasData {
-				st.d.Old = ptr(round(ss.Experience, 2))
-			}
+	out := []StageDelta{}
+	for _, st := range order {
+		if st.Changed() {
+			out = append(out, *st)
 		}
 	}
-	for _, id := range order {
-		if st := stages[id]; st.d.Changed() {
-			s.Stages = append(s.Stages, StageDelta{ID: id, Name: st.name, Delta: st.d})
-		}
-	}
+	return out
+}
 
-	items := map[string]*ItemDelta{}
-	var itemOrder []string
-	getItem := func(a *model.Action) *ItemDelta {
-		if it := items[a.ID]; it != nil {
+// priorityDeltas lists the backlog actions whose priority or rank
+// changed, in the order of the new backlog, then those only the old one
+// has.
+func priorityDeltas(or, nr *score.Report) []ItemDelta {
+	var order []*ItemDelta
+	byID := map[string]*ItemDelta{}
+	get := func(a *model.Action) *ItemDelta {
+		if it := byID[a.ID]; it != nil {
 			return it
 		}
 		it := &ItemDelta{ID: a.ID, Title: a.Title}
-		items[a.ID] = it
-		itemOrder = append(itemOrder, a.ID)
+		byID[a.ID] = it
+		order = append(order, it)
 		return it
 	}
 	if nr != nil {
 		for _, b := range nr.Backlog {
-			it := getItem(b.Action)
+			it := get(b.Action)
 			it.New, it.NewRank = ptr(b.Priority), b.Rank
 		}
 	}
 	if or != nil {
 		for _, b := range or.Backlog {
-			it := getItem(b.Action)
+			it := get(b.Action)
 			it.Old, it.OldRank = ptr(b.Priority), b.Rank
 		}
 	}
-	for _, id := range itemOrder {
-		if it := items[id]; it.Changed() {
-			s.Priorities = append(s.Priorities, *it)
+	out := []ItemDelta{}
+	for _, it := range order {
+		if it.Changed() {
+			out = append(out, *it)
 		}
 	}
-	return s
+	return out
 }
 
 // regressions lists what the change made worse: a stage's experience that

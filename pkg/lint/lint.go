@@ -1,7 +1,7 @@
 // Package lint checks journey maps against the practice of customer
-// journey mapping: the rules of SPEC section 3.
+// journey mapping: the rules of docs/rules.md.
 //
-// Each rule lives in its own file (rule_<id>.go) and is registered once in
+// Each rule lives in its own file (rule_<id>.go) and is listed once in
 // registry.go with its id, default severity, options and documentation.
 // Lint walks a map once and hands every element to the rules that are on
 // for the file; the findings then go through inline suppressions
@@ -209,90 +209,70 @@ func dateOnly(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// walkJourney visits every element of a map once, in source order.
+// walkJourney visits every element of a map once, in source order,
+// gathering the references the map makes as it goes.
 func walkJourney(j *model.Journey, checks []*Check, refs *Refs) {
-	each := func(fn func(c *Check)) {
-		for _, c := range checks {
-			fn(c)
-		}
-	}
-	each(func(c *Check) {
-		if v := c.rule.visit.journey; v != nil {
-			v(c, j)
-		}
-	})
+	visit(checks, func(v *visitor) func(*Check, *model.Journey) { return v.journey }, j)
 	for _, g := range j.Goals {
 		if g.Metric != "" {
 			refs.metrics.add(g.Metric)
 		}
-		each(func(c *Check) {
-			if v := c.rule.visit.goal; v != nil {
-				v(c, g)
-			}
-		})
+		visit(checks, func(v *visitor) func(*Check, *model.Goal) { return v.goal }, g)
 	}
 	for _, m := range j.Metrics {
-		each(func(c *Check) {
-			if v := c.rule.visit.metric; v != nil {
-				v(c, m)
-			}
-		})
+		visit(checks, func(v *visitor) func(*Check, *model.Metric) { return v.metric }, m)
 	}
 	for _, p := range j.Personas {
-		each(func(c *Check) {
-			if v := c.rule.visit.persona; v != nil {
-				v(c, p)
-			}
-		})
+		visit(checks, func(v *visitor) func(*Check, *model.Persona) { return v.persona }, p)
 	}
 	for _, s := range j.Stages {
-		each(func(c *Check) {
-			if v := c.rule.visit.stage; v != nil {
-				v(c, s)
-			}
-		})
+		visit(checks, func(v *visitor) func(*Check, *model.Stage) { return v.stage }, s)
 		for _, t := range s.Touchpoints {
-			if t.PersonasExplicit {
-				refs.NamedPersonas = true
-				for _, id := range t.Personas {
-					refs.personas.add(id)
+			walkTouchpoint(t, checks, refs)
+		}
+	}
+}
+
+// walkTouchpoint visits a touchpoint, its pain points, their evidence and
+// their actions.
+func walkTouchpoint(t *model.Touchpoint, checks []*Check, refs *Refs) {
+	if t.PersonasExplicit {
+		refs.NamedPersonas = true
+		for _, id := range t.Personas {
+			refs.personas.add(id)
+		}
+	}
+	for _, pe := range t.Emotion.PerPersona {
+		refs.personas.add(pe.Persona)
+	}
+	for _, id := range t.Metrics {
+		refs.metrics.add(id)
+	}
+	visit(checks, func(v *visitor) func(*Check, *model.Touchpoint) { return v.touchpoint }, t)
+	for _, p := range t.PainPoints {
+		visit(checks, func(v *visitor) func(*Check, *model.PainPoint) { return v.painPoint }, p)
+		for i := range p.Evidence {
+			for _, c := range checks {
+				if v := c.rule.visit.evidence; v != nil {
+					v(c, p, i)
 				}
 			}
-			for _, pe := range t.Emotion.PerPersona {
-				refs.personas.add(pe.Persona)
-			}
-			for _, id := range t.Metrics {
+		}
+		for _, a := range p.Actions {
+			for _, id := range a.Metrics {
 				refs.metrics.add(id)
 			}
-			each(func(c *Check) {
-				if v := c.rule.visit.touchpoint; v != nil {
-					v(c, t)
-				}
-			})
-			for _, p := range t.PainPoints {
-				each(func(c *Check) {
-					if v := c.rule.visit.painPoint; v != nil {
-						v(c, p)
-					}
-				})
-				for i := range p.Evidence {
-					each(func(c *Check) {
-						if v := c.rule.visit.evidence; v != nil {
-							v(c, p, i)
-						}
-					})
-				}
-				for _, a := range p.Actions {
-					for _, id := range a.Metrics {
-						refs.metrics.add(id)
-					}
-					each(func(c *Check) {
-						if v := c.rule.visit.action; v != nil {
-							v(c, a)
-						}
-					})
-				}
-			}
+			visit(checks, func(v *visitor) func(*Check, *model.Action) { return v.action }, a)
+		}
+	}
+}
+
+// visit hands an element to the checks whose rule visits its kind (of
+// picks that kind's visitor).
+func visit[T any](checks []*Check, of func(*visitor) func(*Check, T), x T) {
+	for _, c := range checks {
+		if v := of(&c.rule.visit); v != nil {
+			v(c, x)
 		}
 	}
 }

@@ -1,5 +1,5 @@
 // Package score turns a journey map into the figures a team decides with
-// (SPEC section 4): the experience per touchpoint, stage and map, a
+// (docs/scoring.md): the experience per touchpoint, stage and map, a
 // prioritised improvement backlog, goal progress and the health of the map.
 // The formulas are documented in docs/scoring.md and printed by
 // `journey explain scoring` (Explain); keep the three in step.
