@@ -42,103 +42,130 @@ func Large(touchpoints int) []byte {
 }
 
 func build(r *rand.Rand, title string, stages int, touchpoints func(stage int) int) []byte {
-	var b strings.Builder
-	w := func(indent int, format string, args ...any) {
-		b.WriteString(strings.Repeat("  ", indent))
-		fmt.Fprintf(&b, format, args...)
-		b.WriteByte('\n')
-	}
-	w(0, "# yaml-language-server: $schema=../../schemas/journey.schema.json")
-	w(0, "kind: Journey")
-	w(0, "version: 1")
-	w(0, "title: %s", title)
-	w(0, "description: A generated map for benchmarks.")
-	w(0, "owner: %s", pick(r, teams))
-	w(0, "last_reviewed: 2026-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28))
-	w(0, "review_every_days: 90")
-	w(0, "tags: [generated, benchmark]")
-	w(0, "goals:")
-	for g := 0; g < 2; g++ {
-		w(1, "- id: goal-%d", g)
-		w(2, "title: Improve metric %d", g)
-		w(2, "metric: metric-%d", g)
-		w(2, "target: %d", 40+r.IntN(40))
-		w(2, "due: 2027-%02d-28", 1+r.IntN(12))
-	}
-	w(0, "metrics:")
-	for m := 0; m < 3; m++ {
-		w(1, "- id: metric-%d", m)
-		w(2, "name: Metric %d", m)
-		w(2, "kind: %s", pick(r, []string{"csat", "conversion-rate", "churn", "cart-abandonment"}))
-		w(2, "unit: percent")
-		w(2, "direction: %s", pick(r, []string{"higher-is-better", "lower-is-better"}))
-		w(2, "baseline: %d", 20+r.IntN(60))
-		w(2, "baseline_date: 2026-01-31")
-		w(2, "current: %d", 20+r.IntN(60))
-		w(2, "current_date: 2026-06-30")
-		w(2, "target: %d", 20+r.IntN(60))
-		w(2, "source: %s", pick(r, sources))
-	}
-	w(0, "personas:")
-	for p := 0; p < 3; p++ {
-		w(1, "- id: persona-%d", p)
-		w(2, "name: Persona %d", p)
-		w(2, "share: 0.%d", 2+p)
-		w(2, "demographics: Adult, %d-%d, urban", 20+10*p, 29+10*p)
-		w(2, "goals: [Save time, Pay a fair price]")
-		w(2, "pain_points: [Hidden costs]")
-		w(2, "behaviors: [Compares three shops, Reads reviews]")
-		w(2, "preferences: [Mobile, Email updates]")
-	}
-	w(0, "stages:")
+	g := &generator{r: r}
+	g.header(title)
+	g.goalsMetricsPersonas()
+	g.w(0, "stages:")
 	tp := 0
 	for s := 0; s < stages; s++ {
-		w(1, "- id: stage-%d", s)
-		w(2, "name: Stage %d", s)
-		w(2, "phase: %s", phases[s*len(phases)/stages])
-		w(2, "description: What the customer does in stage %d.", s)
-		w(2, "touchpoints:")
-		n := touchpoints(s)
-		for t := 0; t < n; t++ {
-			w(3, "- id: touchpoint-%d", tp)
-			w(4, "name: Touchpoint %d", tp)
-			w(4, "channel: %s", pick(r, channels))
-			w(4, "owner: %s", pick(r, teams))
-			w(4, "doing: %s %s", pick(r, verbs), pick(r, things))
-			w(4, "thinking: Is this worth it?")
-			w(4, "feeling: Curious")
-			emotion := 1 + r.IntN(5)
-			if r.IntN(3) == 0 {
-				w(4, "emotion: {persona-0: %d, persona-1: %d, persona-2: %d}", emotion, 1+r.IntN(5), 1+r.IntN(5))
-			} else {
-				w(4, "emotion: %d", emotion)
-			}
-			w(4, "metrics: [metric-%d]", r.IntN(3))
-			if emotion <= 2 || r.IntN(2) == 0 {
-				w(4, "pain_points:")
-				w(5, "- id: pain-%d", tp)
-				w(6, "description: Customers struggle with %s", pick(r, things))
-				w(6, "severity: %s", pick(r, severity))
-				w(6, "evidence:")
-				w(7, "- source: %s", pick(r, sources))
-				w(8, "summary: %d%% of sessions end here", 5+r.IntN(40))
-				w(8, "date: 2026-%02d-15", 1+r.IntN(10))
-				w(6, "actions:")
-				w(7, "- id: action-%d", tp)
-				w(8, "title: Fix %s", pick(r, things))
-				w(8, "status: %s", pick(r, statuses))
-				w(8, "owner: %s", pick(r, teams))
-				w(8, "impact: %d", 1+r.IntN(5))
-				w(8, "ease: %d", 1+r.IntN(5))
-				w(8, "resources: %d", 1+r.IntN(5))
-				w(8, "roi: %d", 1+r.IntN(5))
-				w(8, "confidence: 0.%d", 5+r.IntN(5))
-				w(8, "metrics: [metric-%d]", r.IntN(3))
-			}
+		g.w(1, "- id: stage-%d", s)
+		g.w(2, "name: Stage %d", s)
+		g.w(2, "phase: %s", phases[s*len(phases)/stages])
+		g.w(2, "description: What the customer does in stage %d.", s)
+		g.w(2, "touchpoints:")
+		for range touchpoints(s) {
+			g.touchpoint(tp)
 			tp++
 		}
 	}
-	return []byte(b.String())
+	return []byte(g.b.String())
+}
+
+// generator writes a map line by line; its random choices are made in
+// the order the lines are written, so a seed gives the same map.
+type generator struct {
+	r *rand.Rand
+	b strings.Builder
+}
+
+func (g *generator) w(indent int, format string, args ...any) {
+	g.b.WriteString(strings.Repeat("  ", indent))
+	fmt.Fprintf(&g.b, format, args...)
+	g.b.WriteByte('\n')
+}
+
+func (g *generator) header(title string) {
+	r := g.r
+	g.w(0, "# yaml-language-server: $schema=../../schemas/journey.schema.json")
+	g.w(0, "kind: Journey")
+	g.w(0, "version: 1")
+	g.w(0, "title: %s", title)
+	g.w(0, "description: A generated map for benchmarks.")
+	g.w(0, "owner: %s", pick(r, teams))
+	g.w(0, "last_reviewed: 2026-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28))
+	g.w(0, "review_every_days: 90")
+	g.w(0, "tags: [generated, benchmark]")
+}
+
+func (g *generator) goalsMetricsPersonas() {
+	r := g.r
+	g.w(0, "goals:")
+	for i := 0; i < 2; i++ {
+		g.w(1, "- id: goal-%d", i)
+		g.w(2, "title: Improve metric %d", i)
+		g.w(2, "metric: metric-%d", i)
+		g.w(2, "target: %d", 40+r.IntN(40))
+		g.w(2, "due: 2027-%02d-28", 1+r.IntN(12))
+	}
+	g.w(0, "metrics:")
+	for m := 0; m < 3; m++ {
+		g.w(1, "- id: metric-%d", m)
+		g.w(2, "name: Metric %d", m)
+		g.w(2, "kind: %s", pick(r, []string{"csat", "conversion-rate", "churn", "cart-abandonment"}))
+		g.w(2, "unit: percent")
+		g.w(2, "direction: %s", pick(r, []string{"higher-is-better", "lower-is-better"}))
+		g.w(2, "baseline: %d", 20+r.IntN(60))
+		g.w(2, "baseline_date: 2026-01-31")
+		g.w(2, "current: %d", 20+r.IntN(60))
+		g.w(2, "current_date: 2026-06-30")
+		g.w(2, "target: %d", 20+r.IntN(60))
+		g.w(2, "source: %s", pick(r, sources))
+	}
+	g.w(0, "personas:")
+	for p := 0; p < 3; p++ {
+		g.w(1, "- id: persona-%d", p)
+		g.w(2, "name: Persona %d", p)
+		g.w(2, "share: 0.%d", 2+p)
+		g.w(2, "demographics: Adult, %d-%d, urban", 20+10*p, 29+10*p)
+		g.w(2, "goals: [Save time, Pay a fair price]")
+		g.w(2, "pain_points: [Hidden costs]")
+		g.w(2, "behaviors: [Compares three shops, Reads reviews]")
+		g.w(2, "preferences: [Mobile, Email updates]")
+	}
+}
+
+func (g *generator) touchpoint(tp int) {
+	r := g.r
+	g.w(3, "- id: touchpoint-%d", tp)
+	g.w(4, "name: Touchpoint %d", tp)
+	g.w(4, "channel: %s", pick(r, channels))
+	g.w(4, "owner: %s", pick(r, teams))
+	g.w(4, "doing: %s %s", pick(r, verbs), pick(r, things))
+	g.w(4, "thinking: Is this worth it?")
+	g.w(4, "feeling: Curious")
+	emotion := 1 + r.IntN(5)
+	if r.IntN(3) == 0 {
+		g.w(4, "emotion: {persona-0: %d, persona-1: %d, persona-2: %d}", emotion, 1+r.IntN(5), 1+r.IntN(5))
+	} else {
+		g.w(4, "emotion: %d", emotion)
+	}
+	g.w(4, "metrics: [metric-%d]", r.IntN(3))
+	if emotion <= 2 || r.IntN(2) == 0 {
+		g.painPoint(tp)
+	}
+}
+
+func (g *generator) painPoint(tp int) {
+	r := g.r
+	g.w(4, "pain_points:")
+	g.w(5, "- id: pain-%d", tp)
+	g.w(6, "description: Customers struggle with %s", pick(r, things))
+	g.w(6, "severity: %s", pick(r, severity))
+	g.w(6, "evidence:")
+	g.w(7, "- source: %s", pick(r, sources))
+	g.w(8, "summary: %d%% of sessions end here", 5+r.IntN(40))
+	g.w(8, "date: 2026-%02d-15", 1+r.IntN(10))
+	g.w(6, "actions:")
+	g.w(7, "- id: action-%d", tp)
+	g.w(8, "title: Fix %s", pick(r, things))
+	g.w(8, "status: %s", pick(r, statuses))
+	g.w(8, "owner: %s", pick(r, teams))
+	g.w(8, "impact: %d", 1+r.IntN(5))
+	g.w(8, "ease: %d", 1+r.IntN(5))
+	g.w(8, "resources: %d", 1+r.IntN(5))
+	g.w(8, "roi: %d", 1+r.IntN(5))
+	g.w(8, "confidence: 0.%d", 5+r.IntN(5))
+	g.w(8, "metrics: [metric-%d]", r.IntN(3))
 }
 
 func pick(r *rand.Rand, list []string) string { return list[r.IntN(len(list))] }
