@@ -2,7 +2,12 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build test vet fmt-check fuzz bench docs install clean e2e
+.PHONY: all build test vet fmt-check lint tools fuzz bench docs install clean e2e
+
+# The linters, at pinned versions, built once into bin/tools.
+TOOLS := $(CURDIR)/bin/tools
+STATICCHECK_VERSION := v0.8.2
+GOLANGCI_LINT_VERSION := v2.15.0
 
 all: build test
 
@@ -15,9 +20,25 @@ build:
 install:
 	CGO_ENABLED=0 $(GO) install ./cmd/...
 
-# Every test: formatting, vet, and the race-checked test suite.
-test: fmt-check vet
+# Every test: formatting, vet, the linters and the race-checked test suite.
+test: fmt-check vet lint
 	$(GO) test -race -count=1 $(PKGS)
+
+# staticcheck with its default checks, and golangci-lint with the linters
+# of .golangci.yml (errcheck where it matters, revive, misspell, ...).
+lint: tools
+	$(TOOLS)/staticcheck -tags bench,e2e $(PKGS)
+	$(TOOLS)/golangci-lint run $(PKGS)
+
+tools: $(TOOLS)/staticcheck-$(STATICCHECK_VERSION) $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION)
+
+$(TOOLS)/staticcheck-$(STATICCHECK_VERSION):
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	touch $@
+
+$(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION):
+	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	touch $@
 
 # -tags bench includes the developer tool cmd/journey-bench, which is kept
 # behind that tag so `go install ./cmd/...` installs only what users run.

@@ -13,6 +13,7 @@ import (
 // Severity orders findings: Info < Warning < Error.
 type Severity int
 
+// The severities, lowest first.
 const (
 	Info Severity = iota + 1
 	Warning

@@ -22,10 +22,9 @@ func WriteMarkdown(w io.Writer, r *Result, _ WriteOptions) error {
 		}
 		regressions += len(f.Regressions)
 	}
-	switch {
-	case changed == 0:
+	if changed == 0 {
 		b.WriteString("No journey map changed.\n")
-	default:
+	} else {
 		fmt.Fprintf(b, "**%s changed**: %s", textfmt.Plural(changed, "map"), summaryText(r.Summary))
 		if regressions > 0 {
 			fmt.Fprintf(b, " · :warning: **%s**", textfmt.Plural(regressions, "regression"))

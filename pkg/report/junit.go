@@ -9,6 +9,7 @@ import (
 
 // The JUnit XML that GitLab (artifacts:reports:junit) and Jenkins read.
 type (
+	// JUnitSuites is the document: a suite per file.
 	JUnitSuites struct {
 		XMLName  xml.Name     `xml:"testsuites"`
 		Name     string       `xml:"name,attr"`
@@ -17,6 +18,7 @@ type (
 		Errors   int          `xml:"errors,attr"`
 		Suites   []JUnitSuite `xml:"testsuite"`
 	}
+	// JUnitSuite is one file's test cases.
 	JUnitSuite struct {
 		Name     string      `xml:"name,attr"`
 		Tests    int         `xml:"tests,attr"`
@@ -25,12 +27,14 @@ type (
 		Skipped  int         `xml:"skipped,attr"`
 		Cases    []JUnitCase `xml:"testcase"`
 	}
+	// JUnitCase is one finding, or a passing case for a clean file.
 	JUnitCase struct {
 		Classname string        `xml:"classname,attr"`
 		Name      string        `xml:"name,attr"`
 		File      string        `xml:"file,attr,omitempty"`
 		Failure   *JUnitFailure `xml:"failure"`
 	}
+	// JUnitFailure is a finding as a failure of its case.
 	JUnitFailure struct {
 		Type    string `xml:"type,attr"`
 		Message string `xml:"message,attr"`

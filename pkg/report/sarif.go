@@ -25,25 +25,30 @@ const (
 
 // The subset of SARIF 2.1.0 that journey writes (docs/output.md).
 type (
+	// SARIFLog is the document: one run of journey.
 	SARIFLog struct {
 		Schema  string     `json:"$schema"`
 		Version string     `json:"version"`
 		Runs    []SARIFRun `json:"runs"`
 	}
+	// SARIFRun is a run: the tool and its results.
 	SARIFRun struct {
 		Tool       SARIFTool     `json:"tool"`
 		ColumnKind string        `json:"columnKind"`
 		Results    []SARIFResult `json:"results"`
 	}
+	// SARIFTool names the tool.
 	SARIFTool struct {
 		Driver SARIFDriver `json:"driver"`
 	}
+	// SARIFDriver is the tool's driver: its name, version and rules.
 	SARIFDriver struct {
 		Name           string      `json:"name"`
 		Version        string      `json:"version,omitempty"`
 		InformationURI string      `json:"informationUri"`
 		Rules          []SARIFRule `json:"rules"`
 	}
+	// SARIFRule is a reportingDescriptor: one rule and its documentation.
 	SARIFRule struct {
 		ID                   string        `json:"id"`
 		Name                 string        `json:"name"`
@@ -53,12 +58,15 @@ type (
 		HelpURI              string        `json:"helpUri"`
 		DefaultConfiguration SARIFRuleConf `json:"defaultConfiguration"`
 	}
+	// SARIFRuleConf is a rule's default configuration: its level.
 	SARIFRuleConf struct {
 		Level string `json:"level"`
 	}
+	// SARIFText is a message string.
 	SARIFText struct {
 		Text string `json:"text"`
 	}
+	// SARIFResult is one finding.
 	SARIFResult struct {
 		RuleID              string            `json:"ruleId"`
 		RuleIndex           int               `json:"ruleIndex"`
@@ -68,20 +76,25 @@ type (
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
 		Properties          *SARIFProperties  `json:"properties,omitempty"`
 	}
+	// SARIFProperties are a result's own properties: the item it is about.
 	SARIFProperties struct {
 		Item string `json:"item,omitempty"`
 	}
+	// SARIFLocation is where a result is.
 	SARIFLocation struct {
 		PhysicalLocation SARIFPhysical `json:"physicalLocation"`
 	}
+	// SARIFPhysical is a file and a region in it.
 	SARIFPhysical struct {
 		ArtifactLocation SARIFArtifact `json:"artifactLocation"`
 		Region           SARIFRegion   `json:"region"`
 	}
+	// SARIFArtifact is a file, by URI relative to the repository root.
 	SARIFArtifact struct {
 		URI       string `json:"uri"`
 		URIBaseID string `json:"uriBaseId,omitempty"`
 	}
+	// SARIFRegion is a line and column, in Unicode code points.
 	SARIFRegion struct {
 		StartLine   int `json:"startLine"`
 		StartColumn int `json:"startColumn,omitempty"`
