@@ -147,8 +147,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Long: `journey treats customer journey maps as code: YAML files kept in git,
 checked by analysts and CI, and rendered for the people who read them.
 
-Every command takes files, directories (searched for *.journey.yaml and
-*.personas.yaml) and - for standard input, and writes nothing unless told to.
+Every command takes files, directories (searched for *.journey.yaml,
+*.personas.yaml and their .yml twins) and - for standard input, and writes
+nothing unless told to. Arguments that name no journey file are an error.
 
 Exit codes: 0 clean; 1 findings at or above the failing severity, a failed
 gate or a difference; 2 usage errors and files that cannot be read or parsed.`,

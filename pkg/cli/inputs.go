@@ -177,10 +177,14 @@ func (a *app) refuse(command string, ds []diag.Diagnostic, source func(string) [
 	}
 	files := map[string]bool{}
 	for _, d := range ds {
-		files[d.File] = true
+		if !d.Fatal && d.Severity == diag.Error {
+			files[d.File] = true
+		}
 	}
-	fmt.Fprintf(a.env.Stderr, "journey: %s: %s not used: fix the errors above first (journey validate lists them)\n",
-		command, textfmt.Plural(len(files), "file"))
+	if len(files) > 0 {
+		fmt.Fprintf(a.env.Stderr, "journey: %s: %s with format errors not used: fix the errors above first\n",
+			command, textfmt.Plural(len(files), "map"))
+	}
 	return exitFor(ds, diag.Error)
 }
 

@@ -144,3 +144,27 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
 }
+
+// TestNothingToCheckIsAnError: a gate that checks nothing must not pass.
+// Arguments that name no journey file at all exit 2 and say so, for
+// every command that reads maps; *.journey.yml and *.personas.yml are
+// journey files; a missing file is counted as a file in the summary.
+func TestNothingToCheckIsAnError(t *testing.T) {
+	empty := t.TempDir()
+	writeFiles(t, empty, map[string]string{"other.yaml": "a: 1\n", "sub/notes.md": "x\n"})
+	for _, cmd := range []string{"validate", "lint", "score", "fmt", "render"} {
+		stdout, stderr, code := runCLI(t, "", cmd, empty)
+		if code != ExitUsage || !strings.Contains(stdout+stderr, "no journey files here") {
+			t.Errorf("%s on a folder with no journey file: exit %d\n%s%s", cmd, code, stdout, stderr)
+		}
+	}
+	yml := t.TempDir()
+	writeFiles(t, yml, map[string]string{"a.journey.yml": "kind: Journey\nversion: 1\ntitle: A\n", "p.personas.yml": "kind: Personas\nversion: 1\npersonas: []\n"})
+	if _, stderr, code := runCLI(t, "", "validate", yml); code != ExitOK || !strings.Contains(stderr, "no problems in 2 files") {
+		t.Errorf("*.journey.yml and *.personas.yml: exit %d\n%s", code, stderr)
+	}
+	_, stderr, code := runCLI(t, "", "lint", filepath.Join(empty, "missing.journey.yaml"))
+	if code != ExitUsage || !strings.Contains(stderr, "1 error in 1 file") {
+		t.Errorf("a missing file: exit %d\n%s", code, stderr)
+	}
+}

@@ -11,17 +11,30 @@ import (
 	"github.com/journey-maps/journey/pkg/model"
 )
 
+// journeySuffixes are the names a directory walk picks up (docs/format.md).
+var journeySuffixes = []string{".journey.yaml", ".journey.yml", ".personas.yaml", ".personas.yml"}
+
 // IsJourneyFile reports whether a directory walk picks up the file.
 func IsJourneyFile(name string) bool {
-	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".personas.yaml")
+	for _, s := range journeySuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
+// NoJourneyFiles is the message of the finding about a directory when the
+// arguments name no journey file: a check of nothing must not pass.
+const NoJourneyFiles = "no journey files here: looked for *.journey.yaml, *.journey.yml, *.personas.yaml and *.personas.yml"
+
 // Expand turns arguments into file paths: a file named explicitly is always
-// read, "-" means stdin, a directory is searched recursively for
-// *.journey.yaml and *.personas.yaml (sorted, each file once, symbolic link
-// loops not followed). A path that cannot be read is a fatal finding.
+// read, "-" means stdin, a directory is searched recursively for journey
+// files (IsJourneyFile; sorted, each file once, symbolic link loops not
+// followed). A path that cannot be read is a fatal finding, and so is each
+// directory when the arguments name no journey file at all.
 func Expand(args []string) ([]string, []diag.Diagnostic) {
-	var out []string
+	var out, empty []string // empty: directories with no journey file
 	var problems []diag.Diagnostic
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -75,6 +88,14 @@ func Expand(args []string) ([]string, []diag.Diagnostic) {
 		sort.Strings(found)
 		for _, p := range found {
 			add(p)
+		}
+		if len(found) == 0 {
+			empty = append(empty, a)
+		}
+	}
+	if len(out) == 0 && len(problems) == 0 {
+		for _, dir := range empty {
+			bad(dir, NoJourneyFiles)
 		}
 	}
 	return out, problems

@@ -11,6 +11,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/gitrev"
+	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
@@ -93,13 +94,11 @@ func (r *Result) Counts() (errors, warnings, infos int) {
 	return
 }
 
-// Summary is a one-line account of the run: "2 errors, 1 warning in 3 files".
+// Summary is a one-line account of the run: "2 errors, 1 warning in 3
+// files". A file named on the command line that could not be read counts
+// as a file; a run that checked none says so.
 func (r *Result) Summary() string {
 	e, w, i := r.Counts()
-	files := textfmt.Plural(len(r.Files), "file")
-	if e+w+i == 0 {
-		return fmt.Sprintf("no problems in %s", files)
-	}
 	var parts []string
 	for _, c := range []struct {
 		n    int
@@ -109,7 +108,31 @@ func (r *Result) Summary() string {
 			parts = append(parts, textfmt.Plural(c.n, c.name))
 		}
 	}
-	return fmt.Sprintf("%s in %s", strings.Join(parts, ", "), files)
+	n := r.fileCount()
+	switch {
+	case n == 0 && len(parts) == 0:
+		return "no journey file checked"
+	case n == 0:
+		return strings.Join(parts, ", ") + "; no journey file checked"
+	case len(parts) == 0:
+		return fmt.Sprintf("no problems in %s", textfmt.Plural(n, "file"))
+	}
+	return fmt.Sprintf("%s in %s", strings.Join(parts, ", "), textfmt.Plural(n, "file"))
+}
+
+// fileCount is the number of files checked, and of files named that could
+// not be read (a directory with no journey file is not one).
+func (r *Result) fileCount() int {
+	files := map[string]bool{}
+	for _, f := range r.Files {
+		files[f.Path] = true
+	}
+	for _, d := range r.Diags {
+		if d.Fatal && d.Rule == diag.RuleFile && d.Message != loader.NoJourneyFiles {
+			files[d.File] = true
+		}
+	}
+	return len(files)
 }
 
 // repoPaths turns the paths of findings into paths relative to the
