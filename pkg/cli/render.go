@@ -22,6 +22,7 @@ import (
 type renderFlags struct {
 	format, view, persona, out, today string
 	width                             int
+	maxWidth                          float64
 }
 
 func newRenderCmd(a *app) *cobra.Command {
@@ -63,15 +64,22 @@ pipe. -o writes atomically and never overwrites the map it reads.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", render.FormatTable, "output format: "+strings.Join(render.Formats, ", "))
-	fl.StringVar(&f.view, "view", render.ViewJourney, "what to draw: "+strings.Join(render.Views, ", "))
+	fl.StringVar(&f.view, "view", "", "what to draw: "+strings.Join(render.Views, ", ")+" (default: matrix, the canvas, for svg and png; journey otherwise)")
 	fl.StringVar(&f.persona, "persona", "", "show one persona's view (a persona id)")
 	fl.StringVarP(&f.out, "output", "o", "", "write to this file (atomically) instead of standard output")
+	fl.Float64Var(&f.maxWidth, "max-width", 0, "the widest a band of stages may be in the canvas and the emotion curve, in px (default 1200); wider maps wrap into bands")
 	fl.IntVar(&f.width, "width", 0, "wrap terminal tables to this many columns (default: the terminal's width, or $COLUMNS)")
 	fl.StringVar(&f.today, "today", "", "the date lint findings in the html report are judged on (YYYY-MM-DD)")
 	return cmd
 }
 
 func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error {
+	if !cmd.Flags().Changed("view") {
+		f.view = render.DefaultView(f.format)
+	}
+	if f.maxWidth < 0 {
+		return usagef("--max-width %v: want a width in px", f.maxWidth)
+	}
 	if f.format == render.FormatHTML && cmd.Flags().Changed("view") {
 		return usagef("--format html renders the whole report (diagram, emotion curve, matrix, personas, backlog, findings); leave out --view")
 	}
@@ -149,7 +157,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		defer auto.Close()
 		eng = auto
 	}
-	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize}
+	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize, MaxWidth: f.maxWidth}
 	var buf bytes.Buffer
 	if err := render.Render(cmd.Context(), &buf, d, f.view, f.format, opts); err != nil {
 		var nf *engine.NotFoundError

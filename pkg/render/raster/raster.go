@@ -242,11 +242,7 @@ func (r *renderer) shape(name string, a map[string]string, st state) {
 	switch name {
 	case "rect":
 		x, y, w, h := num(a["x"]), num(a["y"]), num(a["width"]), num(a["height"])
-		p.move(x, y)
-		p.line(x+w, y)
-		p.line(x+w, y+h)
-		p.line(x, y+h)
-		p.close()
+		p.roundedRect(x, y, w, h, math.Min(num(a["rx"]), math.Min(w, h)/2))
 	case "circle":
 		p.ellipse(num(a["cx"]), num(a["cy"]), num(a["r"]), num(a["r"]))
 	case "ellipse":
