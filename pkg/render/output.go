@@ -93,7 +93,7 @@ func DiagramSVG(ctx context.Context, d *Data, view string, o Options) ([]byte, e
 	}
 	if view == ViewEmotions {
 		var buf bytes.Buffer
-		if err := WriteEmotionChart(&buf, d, true); err != nil {
+		if err := canvas.DrawCurve(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}).WriteSVG(&buf, true); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil

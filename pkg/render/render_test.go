@@ -53,6 +53,10 @@ func prepare(t testing.TB, j *model.Journey, persona string) *render.Data {
 
 var opts = render.Options{Layout: graphviz.SVG, Rasterize: func(svg []byte) ([]byte, error) { return raster.PNG(svg, raster.Options{}) }}
 
+func renderWith(w io.Writer, d *render.Data, view, format string, o render.Options) error {
+	return render.Render(context.Background(), w, d, view, format, o)
+}
+
 func run(t testing.TB, d *render.Data, view, format string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
