@@ -105,5 +105,9 @@ func DiagramSVG(ctx context.Context, d *Data, view string, o Options) ([]byte, e
 	if err := WriteDOT(&dot, d); err != nil {
 		return nil, err
 	}
-	return o.Layout(ctx, dot.Bytes())
+	svg, err := o.Layout(ctx, dot.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return flowSVG(svg, d), nil
 }

@@ -159,14 +159,15 @@ func lowest(d *Data) []string {
 	return out
 }
 
-// painOpen: a pain point is open until one of its actions is done.
+// painOpen: a pain point is open until every one of its actions is done
+// or dropped.
 func painOpen(pp *model.PainPoint) bool {
 	for _, a := range pp.Actions {
-		if a.Status == "done" {
-			return false
+		if a.Open() {
+			return true
 		}
 	}
-	return true
+	return len(pp.Actions) == 0
 }
 
 func firstN(list []string, n int) []string {
