@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
@@ -106,5 +107,30 @@ func TestSVGCheckFindsProblems(t *testing.T) {
 	problems, err := svgcheck.Problems(bad, true)
 	if err != nil || len(problems) != 3 {
 		t.Errorf("problems = %q, %v; want 3", problems, err)
+	}
+}
+
+// A 200,000-character label took 39 s to write as DOT: escaping and
+// wrapping are linear. The bound is far above the expected cost (tens of
+// milliseconds), so a hang fails and a slow machine does not.
+func TestLongLabelIsLinear(t *testing.T) {
+	long := strings.Repeat("x", 200000) + " " + strings.Repeat("<&> word ", 20000)
+	src := "kind: Journey\nversion: 1\ntitle: Long\nstages:\n  - id: s\n    name: S\n    touchpoints:\n" +
+		"      - id: t\n        name: \"" + long + "\"\n        channel: website\n        doing: \"" + long + "\"\n        emotion: 3\n" +
+		"        pain_points:\n          - description: \"" + long + "\"\n            severity: high\n"
+	f := loader.New(loader.Options{}).LoadBytes("long.journey.yaml", []byte(src))
+	if f.Journey == nil || !f.Valid() {
+		t.Fatalf("the map does not load: %v", f.Diags)
+	}
+	d := prepare(t, f.Journey, "")
+	for _, c := range []struct{ view, format string }{{"journey", "dot"}, {"matrix", "svg"}, {"emotions", "svg"}, {"journey", "mermaid"}, {"matrix", "table"}} {
+		start := time.Now()
+		out := run(t, d, c.view, c.format)
+		if el := time.Since(start); el > 10*time.Second {
+			t.Errorf("%s %s of a 400,000-character label took %v", c.view, c.format, el)
+		}
+		if len(out) < 200000 {
+			t.Errorf("%s %s: the label was lost (%d bytes)", c.view, c.format, len(out))
+		}
 	}
 }

@@ -47,9 +47,9 @@ type Stage struct {
 
 // Touchpoint is one column.
 type Touchpoint struct {
-	Name string
-	Meta string // channel and owner
-	Only string // the personas it serves, when not all
+	Name                                string
+	Meta                                string // channel and owner
+	Only                                string // the personas it serves, when not all
 	Doing, Thinking, Feeling, Backstage string
 	// Overall is the emotion shown for everyone (1..5), 0 when none;
 	// EmotionText says it in words.
