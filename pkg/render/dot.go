@@ -61,6 +61,9 @@ func WriteDOT(w io.Writer, d *Data) error {
 	}
 	for _, t := range d.Points {
 		for _, n := range d.Next(t) {
+			if ids[n] == "" {
+				continue // in another band of the report
+			}
 			attrs := "penwidth=1.4, weight=4"
 			if d.index[n] <= d.index[t] {
 				attrs = "penwidth=1.4, style=dashed, constraint=false" // a loop back

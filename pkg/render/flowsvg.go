@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strconv"
+
+	"github.com/journey-maps/journey/pkg/render/svgw"
 )
 
 var (
@@ -33,9 +35,9 @@ func flowSVG(svg []byte, d *Data) []byte {
 	b.WriteString(` role="img"`)
 	b.Write(svg[4 : end+1])
 	b.WriteString("\n<title>")
-	b.WriteString(EscapeHTML(oneLine(d.Title()) + ", flow of touchpoints"))
+	b.WriteString(svgw.Escape(oneLine(d.Title()) + ", flow of touchpoints"))
 	b.WriteString("</title>\n<desc>")
-	b.WriteString(EscapeHTML(describe(d, "Flow diagram")))
+	b.WriteString(svgw.Escape(describe(d, "Flow diagram")))
 	b.WriteString("</desc>")
 	b.Write(svg[end+1:])
 	return b.Bytes()

@@ -427,7 +427,7 @@ func TestHTMLSelfContained(t *testing.T) {
 			t.Errorf("%s: the page loads from outside: %q", name, loads)
 		}
 		for _, want := range []string{
-			`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+			`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
 			"@media print", "<svg",
 		} {
 			if !bytes.Contains(page, []byte(want)) {
