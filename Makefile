@@ -60,9 +60,11 @@ bench: build
 	GOGC=400 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
 	bin/journey-bench compare -journey bin/journey -n $(BENCH_MAPS)
 
-# Build journey and journey-graphviz, render the examples to the HTML
-# report and open each page in headless Chromium (Debian: apt-get install
-# chromium), failing on console messages, external loads or a blank
-# screenshot; pages and screenshots are left in e2e-out/.
+# Build journey and journey-graphviz, render the examples and maps of 40
+# and 300 touchpoints to the HTML report and open each page in headless
+# Chromium (Debian: apt-get install chromium poppler-utils) at 1440x900,
+# 390x844 and in print, failing on console messages, external loads, a
+# blank screenshot, text under 11 px (7 pt printed) or outside its box;
+# pages, screenshots and PDFs are left in e2e-out/.
 e2e:
 	$(GO) test -tags e2e -count=1 -v ./pkg/render/e2e
