@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/journey-maps/journey/pkg/corpus"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render/internal/svgcheck"
@@ -132,5 +134,18 @@ func TestLongLabelIsLinear(t *testing.T) {
 		if len(out) < 200000 {
 			t.Errorf("%s %s: the label was lost (%d bytes)", c.view, c.format, len(out))
 		}
+	}
+}
+
+var largeOut = flag.String("large-out", "", "write the 300-touchpoint map to this file (make bench-canvas)")
+
+// TestWriteLarge writes the 300-touchpoint map for make bench-canvas; it
+// does nothing without -large-out.
+func TestWriteLarge(t *testing.T) {
+	if *largeOut == "" {
+		t.Skip("no -large-out")
+	}
+	if err := os.WriteFile(*largeOut, corpus.Large(300), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -401,11 +401,12 @@ func large(tb testing.TB) *model.Journey {
 // BenchmarkRenderLarge renders the 300-touchpoint map in every kind of
 // output: svg through in-process go-graphviz (the journey-graphviz
 // helper's work; docs/performance.md compares it with native dot), the
-// emotion curve, png, the html report, and the tables.
+// canvas in svg and png, the emotion curve, png, the html report, and
+// the tables.
 func BenchmarkRenderLarge(b *testing.B) {
 	d := prepare(b, large(b), "")
 	for _, c := range []struct{ view, format string }{
-		{"journey", "svg"}, {"journey", "dot"}, {"emotions", "svg"}, {"journey", "png"}, {"journey", "html"},
+		{"journey", "svg"}, {"journey", "dot"}, {"matrix", "svg"}, {"matrix", "png"}, {"emotions", "svg"}, {"journey", "png"}, {"journey", "html"},
 		{"matrix", "table"}, {"matrix", "markdown"}, {"journey", "table"}, {"backlog", "csv"}, {"journey", "mermaid"},
 	} {
 		b.Run(c.view+"-"+c.format, func(b *testing.B) {

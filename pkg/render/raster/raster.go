@@ -202,6 +202,7 @@ func (s state) inherit(a map[string]string) state {
 type renderer struct {
 	img   *image.RGBA
 	faces map[faceKey]font.Face
+	z     *vector.Rasterizer
 }
 
 func (r *renderer) start(a map[string]string, o Options) (state, error) {
@@ -340,7 +341,13 @@ func (r *renderer) fillPath(p path, c color.Color) {
 		return
 	}
 	ox, oy := float64(box.Min.X), float64(box.Min.Y)
-	z := vector.NewRasterizer(box.Dx(), box.Dy())
+	// One rasteriser, reset to each shape's box, reuses its buffers.
+	if r.z == nil {
+		r.z = vector.NewRasterizer(box.Dx(), box.Dy())
+	} else {
+		r.z.Reset(box.Dx(), box.Dy())
+	}
+	z := r.z
 	for _, sp := range p.subs {
 		if len(sp.pts) < 2 {
 			continue
