@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build test vet fmt-check lint tools fuzz bench docs install clean e2e
+.PHONY: all build test vet fmt-check lint tools fuzz bench bench-canvas docs install clean e2e
 
 # The linters, at pinned versions, built once into bin/tools.
 TOOLS := $(CURDIR)/bin/tools
@@ -80,10 +80,22 @@ bench: build
 	CGO_ENABLED=0 $(GO) build -tags bench -o bin/journey-bench ./cmd/journey-bench
 	GOGC=400 $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem $(PKGS)
 	bin/journey-bench compare -journey bin/journey -n $(BENCH_MAPS)
+	@$(MAKE) --no-print-directory bench-canvas
 
-# Build journey and journey-graphviz, render the examples to the HTML
-# report and open each page in headless Chromium (Debian: apt-get install
-# chromium), failing on console messages, external loads or a blank
-# screenshot; pages and screenshots are left in e2e-out/.
+# The canvas of the 300-touchpoint map as whole processes: svg, png, and
+# rsvg-convert (Debian: librsvg2-bin) on the same svg, best of 3, with
+# peak memory (docs/performance.md, The canvas).
+bench-canvas: build
+	@dir=$$(mktemp -d); $(GO) test ./pkg/render -run '^TestWriteLarge$$' -count=1 -args -large-out=$$dir/large.journey.yaml >/dev/null && \
+	for what in svg png; do for i in 1 2 3; do /usr/bin/time -f "journey render --format $$what: %e s, %M KB" bin/journey render $$dir/large.journey.yaml --format $$what -o $$dir/large.$$what; done; done; \
+	if command -v rsvg-convert >/dev/null; then for i in 1 2 3; do /usr/bin/time -f "rsvg-convert on that svg: %e s, %M KB" rsvg-convert $$dir/large.svg -o $$dir/rsvg.png; done; \
+	else echo "rsvg-convert not installed (Debian: apt-get install librsvg2-bin)"; fi; rm -rf $$dir
+
+# Build journey and journey-graphviz, render the examples and maps of 40
+# and 300 touchpoints to the HTML report and open each page in headless
+# Chromium (Debian: apt-get install chromium poppler-utils) at 1440x900,
+# 390x844 and in print, failing on console messages, external loads, a
+# blank screenshot, text under 11 px (7 pt printed) or outside its box;
+# pages, screenshots and PDFs are left in e2e-out/.
 e2e:
 	$(GO) test -tags e2e -count=1 -v ./pkg/render/e2e

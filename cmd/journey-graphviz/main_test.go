@@ -64,7 +64,7 @@ func TestRenderThroughTheHelper(t *testing.T) {
 	build(t, dir, "github.com/journey-maps/journey/cmd/journey", "github.com/journey-maps/journey/cmd/journey-graphviz")
 	bin := filepath.Join(dir, "journey")
 
-	svg, errs, code := journey(t, bin, nil, "render", example, "--format", "svg")
+	svg, errs, code := journey(t, bin, nil, "render", example, "--view", "journey", "--format", "svg")
 	if code != 0 {
 		t.Fatalf("svg: exit %d: %s", code, errs)
 	}
@@ -84,14 +84,21 @@ func TestRenderThroughTheHelper(t *testing.T) {
 	// JOURNEY_GRAPHVIZ names the helper wherever it is.
 	other := t.TempDir()
 	build(t, other, "github.com/journey-maps/journey/cmd/journey")
-	if _, errs, code := journey(t, filepath.Join(other, "journey"), []string{"JOURNEY_GRAPHVIZ=" + filepath.Join(dir, "journey-graphviz")}, "render", example, "-f", "svg"); code != 0 {
+	if _, errs, code := journey(t, filepath.Join(other, "journey"), []string{"JOURNEY_GRAPHVIZ=" + filepath.Join(dir, "journey-graphviz")}, "render", example, "--view", "journey", "-f", "svg"); code != 0 {
 		t.Fatalf("JOURNEY_GRAPHVIZ: exit %d: %s", code, errs)
 	}
-	// Without it, and with neither helper nor dot to be found: exit 2
-	// and how to get one.
-	_, errs, code = journey(t, filepath.Join(other, "journey"), nil, "render", example, "-f", "svg")
+	// Without it, and with neither helper nor dot to be found: the flow
+	// is exit 2 and how to get one; the canvas needs neither, and the
+	// report renders whole with a note in place of the flow.
+	_, errs, code = journey(t, filepath.Join(other, "journey"), nil, "render", example, "--view", "journey", "-f", "svg")
 	if code != 2 || !bytes.Contains(errs, []byte(engine.InstallLine)) {
 		t.Fatalf("no helper: exit %d: %s", code, errs)
+	}
+	if out, errs, code := journey(t, filepath.Join(other, "journey"), nil, "render", example, "-f", "svg"); code != 0 || !bytes.Contains(out, []byte("<svg")) {
+		t.Fatalf("canvas without a helper: exit %d: %s", code, errs)
+	}
+	if out, errs, code := journey(t, filepath.Join(other, "journey"), nil, "render", example, "-f", "html"); code != 0 || !bytes.Contains(out, []byte("The flow diagram needs the journey-graphviz helper")) {
+		t.Fatalf("report without a helper: exit %d: %s", code, errs)
 	}
 	// Tables never need it.
 	if out, errs, code := journey(t, filepath.Join(other, "journey"), nil, "render", example, "--view", "matrix", "-f", "csv"); code != 0 || len(out) == 0 {

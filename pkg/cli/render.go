@@ -21,6 +21,7 @@ import (
 type renderFlags struct {
 	format, view, persona, out, today string
 	width                             int
+	maxWidth                          float64
 }
 
 func newRenderCmd(a *app) *cobra.Command {
@@ -31,29 +32,38 @@ func newRenderCmd(a *app) *cobra.Command {
 		Long: `render draws one journey map for the people who read it.
 
 Views (--view):
-  journey   the flow: stages left to right, touchpoints coloured by emotion,
-            pain points attached, next edges (default)
-  matrix    stages as columns, lanes as rows: touchpoints, doing, thinking,
-            feeling, emotion, pain points, actions, owners, backstage
+  matrix    the journey map as practitioners draw it: stages as columns,
+            lanes for touchpoints, doing, thinking, feeling, the emotion
+            curve, pain points, actions and backstage (the default picture)
+  journey   the flow: touchpoints in order, coloured by emotion, with their
+            pain points and next edges (the default text table)
   personas  the persona profiles
   backlog   the improvement actions, ranked by priority
   emotions  the emotion curve across the touchpoints, one line per persona
 
 Formats (--format):
-  svg, png  diagrams (journey, emotions); drawn in-process, no Graphviz needed
-  dot       the journey diagram as Graphviz source
+  svg, png  pictures. The canvas (matrix) and the emotion curve are drawn
+            by journey itself. The flow (--view journey) is laid out by
+            Graphviz: it needs the journey-graphviz helper (installed with
+            go install github.com/journey-maps/journey/cmd/...@latest) or
+            Graphviz's dot.
+  dot       the flow as Graphviz source
   mermaid   a Mermaid journey diagram GitHub renders in markdown (journey, emotions)
   table     a table for the terminal, wrapped to its width (every view; default)
   markdown  a markdown table (every view)
   csv       a spreadsheet (every view)
-  html      one self-contained page: diagram, emotion curve, matrix, personas,
-            backlog and lint findings (no --view)
+  html      one self-contained page: the canvas, the flow, the emotion
+            curve, matrix, personas, backlog and lint findings (no --view).
+            Without journey-graphviz or dot the flow is replaced by a note.
 
+Without --view, svg and png draw the canvas and text formats print the
+journey table. Wide maps wrap into bands of stages at --max-width px.
 Text formats go to standard output unless -o is given; png needs -o or a
 pipe. -o writes atomically and never overwrites the map it reads.`,
 		Example: `  journey render checkout.journey.yaml
   journey render checkout.journey.yaml --view matrix --format markdown
   journey render checkout.journey.yaml --format svg -o checkout.svg
+  journey render checkout.journey.yaml --view journey --format svg -o flow.svg
   journey render checkout.journey.yaml --view emotions --persona student --format png -o student.png
   journey render checkout.journey.yaml --format html -o checkout.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -62,15 +72,22 @@ pipe. -o writes atomically and never overwrites the map it reads.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", render.FormatTable, "output format: "+strings.Join(render.Formats, ", "))
-	fl.StringVar(&f.view, "view", render.ViewJourney, "what to draw: "+strings.Join(render.Views, ", "))
+	fl.StringVar(&f.view, "view", "", "what to draw: "+strings.Join(render.Views, ", ")+" (default: matrix, the canvas, for svg and png; journey otherwise)")
 	fl.StringVar(&f.persona, "persona", "", "show one persona's view (a persona id)")
 	fl.StringVarP(&f.out, "output", "o", "", "write to this file (atomically) instead of standard output")
+	fl.Float64Var(&f.maxWidth, "max-width", 0, "the widest a band of stages may be in the canvas and the emotion curve, in px (default 1200); wider maps wrap into bands")
 	fl.IntVar(&f.width, "width", 0, "wrap terminal tables to this many columns (default: the terminal's width, or $COLUMNS)")
 	fl.StringVar(&f.today, "today", "", "the date lint findings in the html report are judged on (YYYY-MM-DD)")
 	return cmd
 }
 
 func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error {
+	if !cmd.Flags().Changed("view") {
+		f.view = render.DefaultView(f.format)
+	}
+	if f.maxWidth < 0 {
+		return usagef("--max-width %v: want a width in px", f.maxWidth)
+	}
 	if f.format == render.FormatHTML && cmd.Flags().Changed("view") {
 		return usagef("--format html renders the whole report (diagram, emotion curve, matrix, personas, backlog, findings); leave out --view")
 	}
@@ -143,7 +160,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		defer auto.Close()
 		eng = auto
 	}
-	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize}
+	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize, MaxWidth: f.maxWidth}
 	var buf bytes.Buffer
 	if err := render.Render(cmd.Context(), &buf, d, f.view, f.format, opts); err != nil {
 		var nf *engine.NotFoundError

@@ -56,7 +56,10 @@ func TestRenderEngineOnlyForDiagrams(t *testing.T) {
 		{[]string{"-f", "mermaid"}, 0},
 		{[]string{"-f", "dot"}, 0},
 		{[]string{"-f", "svg", "--view", "emotions"}, 0},
-		{[]string{"-f", "svg"}, 1},
+		{[]string{"-f", "svg"}, 0},
+		{[]string{"-f", "png"}, 0},
+		{[]string{"-f", "svg", "--view", "matrix"}, 0},
+		{[]string{"-f", "svg", "--view", "journey"}, 1},
 		{[]string{"-f", "html"}, 1},
 	} {
 		eng := &countingEngine{}
@@ -78,7 +81,7 @@ func TestRenderNoEngine(t *testing.T) {
 		return Env{Stdout: out, Stderr: errb, Getenv: func(k string) string { return "" }, IsTerminal: func(io.Writer) bool { return false }}
 	}
 	var out, errb bytes.Buffer
-	code := Run([]string{"render", renderMap, "-f", "svg"}, env(&out, &errb))
+	code := Run([]string{"render", renderMap, "--view", "journey", "-f", "svg"}, env(&out, &errb))
 	if code != ExitUsage || out.Len() != 0 {
 		t.Fatalf("code %d, stdout %q", code, out.String())
 	}
@@ -89,8 +92,17 @@ func TestRenderNoEngine(t *testing.T) {
 	}
 	out.Reset()
 	errb.Reset()
-	if code := Run([]string{"render", renderMap, "-f", "html"}, env(&out, &errb)); code != ExitUsage {
-		t.Errorf("html without an engine: code %d, want 2", code)
+	// The report renders whole, the flow replaced by a note on how to
+	// get it; the canvas and the emotion curve need no engine.
+	if code := Run([]string{"render", renderMap, "-f", "html"}, env(&out, &errb)); code != 0 ||
+		!strings.Contains(out.String(), "The flow diagram needs the journey-graphviz helper") || !strings.Contains(out.String(), `id="canvas"`) {
+		t.Errorf("html without an engine: code %d, %s", code, errb.String())
+	}
+	for _, args := range [][]string{{"-f", "svg"}, {"-f", "svg", "--view", "emotions"}} {
+		out.Reset()
+		if code := Run(append([]string{"render", renderMap}, args...), env(&out, &errb)); code != 0 || !strings.Contains(out.String(), "<svg") {
+			t.Errorf("%v without an engine: code %d, %s", args, code, errb.String())
+		}
 	}
 	out.Reset()
 	errb.Reset()
@@ -102,7 +114,7 @@ func TestRenderNoEngine(t *testing.T) {
 func TestRenderEngineEnvVarMissing(t *testing.T) {
 	var out, errb bytes.Buffer
 	missing := filepath.Join(t.TempDir(), "nothing-here")
-	code := Run([]string{"render", renderMap, "-f", "svg"}, Env{Stdout: &out, Stderr: &errb,
+	code := Run([]string{"render", renderMap, "--view", "journey", "-f", "svg"}, Env{Stdout: &out, Stderr: &errb,
 		Getenv: func(k string) string {
 			if k == "JOURNEY_GRAPHVIZ" {
 				return missing

@@ -42,8 +42,9 @@ func TestRenderUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{renderMap, "--view", "matrix", "-f", "svg"}, "formats for matrix: table, markdown, csv"},
-		{[]string{renderMap, "--view", "emotions", "-f", "dot"}, "chart, not a graph"},
+		{[]string{renderMap, "--view", "personas", "-f", "svg"}, "formats for personas: table, markdown, csv"},
+		{[]string{renderMap, "--view", "emotions", "-f", "dot"}, "not laid out as a graph"},
+		{[]string{renderMap, "--max-width", "-5", "-f", "svg"}, "--max-width"},
 		{[]string{renderMap, "--view", "backlog", "-f", "html"}, "leave out --view"},
 		{[]string{renderMap, "--persona", "ghost"}, "known: admin, user"},
 		{[]string{renderMap, renderMap + "x"}, "no such file"},

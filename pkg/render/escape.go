@@ -34,11 +34,6 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(clean(s)), " ")
 }
 
-// EscapeHTML escapes text for HTML and XML content and attribute values.
-func EscapeHTML(s string) string {
-	return html.EscapeString(clean(s)) // & < > " '
-}
-
 // EscapeDOTHTML escapes text for a Graphviz HTML-like label: entities for
 // the markup characters, and line breaks as <BR/>. Graphviz does not apply
 // its backslash escapes (\N, \G) inside HTML-like labels.

@@ -1,133 +1,213 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
 	"context"
+	_ "embed"
+	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"sort"
-	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/render/canvas"
+	"github.com/journey-maps/journey/pkg/render/palette"
+	"github.com/journey-maps/journey/pkg/render/svgw"
 )
 
-// WriteHTML writes the report: one self-contained page with the journey
-// diagram, the emotion curve, the matrix, persona cards, the backlog and
-// the lint findings. It makes no external request (a Content Security
-// Policy forbids any), runs no script and prints on paper readably.
-func WriteHTML(ctx context.Context, w io.Writer, d *Data, o Options) error {
-	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	e := EscapeHTML
-	title := d.Title()
-	if d.Persona != nil {
-		title += " — " + PersonaName(d.Persona)
-	}
+// The html report is built from data by html/template, which escapes
+// every value for where it lands. Its parts are exported so that another
+// page (a static site) can lay out the same sections in its own frame:
+//
+//	rep, err := render.BuildReport(ctx, d, opts)
+//	css := render.ReportCSS()              // the style sheet, fonts included
+//	html := rep.Section("canvas").HTML()   // one section, heading and all
+//
+// Section ids: canvas, flow, emotions, matrix, personas, backlog,
+// findings. WriteHTML writes the whole page.
 
-	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-	p("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
-	p("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	p("<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", e(oneLine(title)+" — journey map"), pageCSS)
+//go:embed report.tmpl
+var reportTmpl string
 
-	p("<header>\n<h1>%s</h1>\n", e(oneLine(title)))
-	if d.J.Description != "" {
-		p("<p class=\"lead\">%s</p>\n", e(oneLine(d.J.Description)))
-	}
-	p("<dl class=\"facts\">\n")
-	fact := func(k, v string) {
-		if v != "" {
-			p("<div><dt>%s</dt><dd>%s</dd></div>\n", e(k), e(oneLine(v)))
+//go:embed report.css
+var reportCSS string
+
+var reportTemplates = template.Must(template.New("report").Parse(reportTmpl))
+
+// Report is the html report as data.
+type Report struct {
+	Title     string
+	Lead      string
+	Facts     []Fact
+	Sections  []*Section
+	Generated string
+}
+
+// Fact is one figure of the report's header.
+type Fact struct{ Name, Value string }
+
+// Section is one part of the report: a heading and either a figure or a
+// body of tables, cards and notes.
+type Section struct {
+	ID, Heading string
+	Figure      *Figure
+	// Body holds the section's content; exactly one of Figure and Body
+	// is set.
+	Body template.HTML
+}
+
+// Figure is a picture in parts (a header and bands of stages), shown at
+// its natural size, with a caption; Note replaces a picture that could
+// not be drawn.
+type Figure struct {
+	Caption string
+	Parts   []template.HTML
+	Note    string
+}
+
+// Section returns the section with an id, or nil.
+func (r *Report) Section(id string) *Section {
+	for _, s := range r.Sections {
+		if s.ID == id {
+			return s
 		}
 	}
-	fact("Owner", d.J.Owner)
-	if !d.J.LastReviewed.IsZero() {
-		fact("Last reviewed", d.J.LastReviewed.Format("2 January 2006"))
-	}
-	fact("Stages", fmt.Sprint(len(d.Stages)))
-	fact("Touchpoints", fmt.Sprint(len(d.Points)))
-	fact("Personas", fmt.Sprint(len(d.Personas)))
-	if v, ok := d.overall(); ok {
-		fact("Experience", FormatEmotion(round1(v))+" / 5 ("+EmotionWord(v)+")")
-	}
-	if h, ok := d.Health(); ok {
-		fact("Map health", fmt.Sprintf("%d / 100", h))
-	}
-	fact("Source", d.In.Source)
-	p("</dl>\n")
-	p("<nav><a href=\"#journey\">Journey</a> <a href=\"#emotions\">Emotion curve</a> <a href=\"#matrix\">Matrix</a> <a href=\"#personas\">Personas</a> <a href=\"#backlog\">Backlog</a> <a href=\"#findings\">Findings</a></nav>\n")
-	p("</header>\n<main>\n")
+	return nil
+}
 
-	p("<section id=\"journey\">\n<h2>Journey</h2>\n")
-	// A report without its diagram would pass for a complete one: a
-	// layout that fails (no engine, a timeout) fails the report.
-	svg, err := DiagramSVG(ctx, d, ViewJourney, o)
+// HTML is the section as html: its heading and content.
+func (s *Section) HTML() (template.HTML, error) {
+	var b bytes.Buffer
+	if err := reportTemplates.ExecuteTemplate(&b, "section", s); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil // built by html/template
+}
+
+// ReportCSS is the report's style sheet with the embedded fonts the
+// pictures were measured with; it follows prefers-color-scheme and
+// prints on A4 landscape.
+func ReportCSS() template.CSS {
+	return template.CSS(svgw.FontFaceCSS() + reportCSS) // constant text and our base64
+}
+
+// WriteHTML writes the report: one self-contained page. It makes no
+// external request (a Content Security Policy forbids any), runs no
+// script and prints on paper readably.
+func WriteHTML(ctx context.Context, w io.Writer, d *Data, o Options) error {
+	r, err := BuildReport(ctx, d, o)
 	if err != nil {
 		return err
 	}
-	p("<figure class=\"diagram\">%s</figure>\n", inlineSVG(svg))
-	p("</section>\n")
+	return reportTemplates.ExecuteTemplate(w, "page", struct {
+		*Report
+		CSS template.CSS
+	}{r, ReportCSS()})
+}
 
-	p("<section id=\"emotions\">\n<h2>Emotion curve</h2>\n<figure class=\"diagram\">")
-	var chart bytes.Buffer
-	if err := WriteEmotionChart(&chart, d, false); err != nil {
-		return err
+// BuildReport works out every section of the report.
+func BuildReport(ctx context.Context, d *Data, o Options) (*Report, error) {
+	r := &Report{Title: oneLine(d.Title()), Lead: oneLine(d.J.Description), Facts: facts(d)}
+	if d.Persona != nil {
+		r.Title += " — " + oneLine(PersonaName(d.Persona))
 	}
-	bw.Write(chart.Bytes())
-	p("</figure>\n</section>\n")
-
-	p("<section id=\"matrix\">\n<h2>Matrix</h2>\n")
-	writeHTMLTable(bw, matrixTable(d), "matrix")
-	p("</section>\n")
-
-	p("<section id=\"personas\">\n<h2>Personas</h2>\n")
-	if len(d.Personas) == 0 {
-		p("<p class=\"note\">The map names no personas.</p>\n")
-	}
-	p("<div class=\"cards\">\n")
-	for i, per := range d.Personas {
-		p("<article class=\"card\" style=\"border-top-color:%s\">\n<h3>%s <small>%s</small></h3>\n", PersonaColor(i), e(oneLine(PersonaName(per))), e(per.ID))
-		if per.Share != nil {
-			p("<p class=\"share\">%.0f%% of customers</p>\n", *per.Share*100)
-		}
-		if per.Demographics != "" {
-			p("<p>%s</p>\n", e(oneLine(per.Demographics)))
-		}
-		for _, l := range []struct {
-			k     string
-			items []string
-		}{{"Goals", per.Goals}, {"Pain points", per.PainPoints}, {"Behaviours", per.Behaviors}, {"Preferences", per.Preferences}} {
-			if len(l.items) == 0 {
-				continue
-			}
-			p("<h4>%s</h4>\n<ul>", l.k)
-			for _, it := range l.items {
-				p("<li>%s</li>", e(oneLine(it)))
-			}
-			p("</ul>\n")
-		}
-		p("</article>\n")
-	}
-	p("</div>\n</section>\n")
-
-	p("<section id=\"backlog\">\n<h2>Improvement backlog</h2>\n")
-	bt := backlogTable(d)
-	if len(bt.Rows) == 0 {
-		p("<p class=\"note\">No improvement actions recorded.</p>\n")
-	} else {
-		writeHTMLTable(bw, bt, "backlog")
-	}
-	p("</section>\n")
-
-	p("<section id=\"findings\">\n<h2>Findings</h2>\n")
-	writeFindings(bw, d.In.Findings)
-	p("</section>\n</main>\n")
-	p("<footer>Rendered by journey")
 	if !d.In.Generated.IsZero() {
-		p(" on %s", e(d.In.Generated.Format("2 January 2006")))
+		r.Generated = d.In.Generated.Format("2 January 2006")
 	}
-	p(".</footer>\n</body>\n</html>\n")
-	return bw.Flush()
+	m := canvasMap(d)
+	co := canvas.Options{MaxWidth: o.MaxWidth}
+	flow, err := flowFigure(ctx, d, o)
+	if err != nil {
+		return nil, err
+	}
+	r.Sections = []*Section{
+		{ID: "canvas", Heading: "Journey map", Figure: figureOf(canvas.Draw(m, co),
+			"The journey map: stages as columns, lanes for what the customer does, thinks and feels, the emotion curve, pain points, actions and backstage.")},
+		{ID: "flow", Heading: "Flow", Figure: flow},
+		{ID: "emotions", Heading: "Emotion curve", Figure: figureOf(canvas.DrawCurve(m, co),
+			"The emotion curve: one line per persona and the share-weighted line of all of them, broken where a persona does not take part.")},
+	}
+	for _, s := range []struct {
+		id, heading string
+		body        func(*Data) (template.HTML, error)
+	}{
+		{"matrix", "Matrix", matrixBody}, {"personas", "Personas", personasBody},
+		{"backlog", "Improvement backlog", backlogBody}, {"findings", "Findings", findingsBody},
+	} {
+		body, err := s.body(d)
+		if err != nil {
+			return nil, err
+		}
+		r.Sections = append(r.Sections, &Section{ID: s.id, Heading: s.heading, Body: body})
+	}
+	return r, nil
+}
+
+func facts(d *Data) []Fact {
+	var fs []Fact
+	add := func(k, v string) {
+		if v != "" {
+			fs = append(fs, Fact{k, oneLine(v)})
+		}
+	}
+	add("Owner", d.J.Owner)
+	if !d.J.LastReviewed.IsZero() {
+		add("Last reviewed", d.J.LastReviewed.Format("2 January 2006"))
+	}
+	add("Stages", fmt.Sprint(len(d.Stages)))
+	add("Touchpoints", fmt.Sprint(len(d.Points)))
+	add("Personas", fmt.Sprint(len(d.Personas)))
+	if v, ok := d.overall(); ok {
+		add("Experience", FormatEmotion(round1(v))+" / 5 ("+EmotionWord(v)+")")
+	}
+	if h, ok := d.Health(); ok {
+		add("Map health", fmt.Sprintf("%d / 100", h))
+	}
+	add("Source", d.In.Source)
+	return fs
+}
+
+// figureOf writes each part of a figure as an SVG of its own, so the page
+// can scroll and print them band by band.
+func figureOf(f *svgw.Figure, caption string) *Figure {
+	fig := &Figure{Caption: caption}
+	for i := range f.Parts {
+		var b bytes.Buffer
+		f.WritePart(&b, i)                                       // a bytes.Buffer does not fail
+		fig.Parts = append(fig.Parts, template.HTML(b.String())) // our own writer escapes every text
+	}
+	return fig
+}
+
+// missingLayout is an error saying no layout engine is installed.
+type missingLayout interface{ LayoutMissing() bool }
+
+// noFlowNote is what the report says in place of the flow when neither
+// the helper nor dot is installed.
+const noFlowNote = "The flow diagram needs the journey-graphviz helper (go install github.com/journey-maps/journey/cmd/...@latest) or Graphviz's dot; everything else on this page is drawn by journey itself."
+
+// flowFigure lays the flow out band by band. Without an engine it is a
+// note; any other failure (a timeout, a broken helper) fails the report,
+// which would otherwise pass for complete.
+func flowFigure(ctx context.Context, d *Data, o Options) (*Figure, error) {
+	fig := &Figure{Caption: "The flow: touchpoints in order with their emotion and pain points; arrows follow next, dashed arrows loop back."}
+	if o.Layout == nil {
+		fig.Note = noFlowNote
+		return fig, nil
+	}
+	for _, part := range flowBands(d, flowPerBand) {
+		svg, err := DiagramSVG(ctx, part, ViewJourney, o)
+		var ml missingLayout
+		if errors.As(err, &ml) && ml.LayoutMissing() {
+			return &Figure{Caption: fig.Caption, Note: noFlowNote}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		fig.Parts = append(fig.Parts, template.HTML(svg)) // Graphviz escapes, flowSVG adds escaped text
+	}
+	return fig, nil
 }
 
 // overall is the mean emotion across the shown touchpoints.
@@ -155,105 +235,118 @@ func inlineSVG(svg []byte) []byte {
 	return svg
 }
 
-func writeHTMLTable(w io.Writer, t *Table, class string) {
-	fmt.Fprintf(w, "<div class=\"scroll\"><table class=\"%s\">\n<thead><tr>", class)
-	for _, h := range t.Header {
-		fmt.Fprintf(w, "<th>%s</th>", EscapeHTML(oneLine(h)))
+func execute(name string, data any) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := reportTemplates.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
 	}
-	fmt.Fprint(w, "</tr></thead>\n<tbody>\n")
-	for _, r := range t.Rows {
-		fmt.Fprint(w, "<tr>")
-		for i, c := range r {
-			tag := "td"
-			if i == 0 && class == "matrix" {
-				tag = "th"
-			}
-			lines := make([]string, len(c))
-			for k, l := range c {
-				lines[k] = EscapeHTML(oneLine(l))
-			}
-			fmt.Fprintf(w, "<%s>%s</%s>", tag, strings.Join(lines, "<br>"), tag)
-		}
-		fmt.Fprint(w, "</tr>\n")
-	}
-	fmt.Fprint(w, "</tbody></table></div>\n")
+	return template.HTML(b.String()), nil // built by html/template
 }
 
-func writeFindings(w io.Writer, ds []diag.Diagnostic) {
-	if len(ds) == 0 {
-		fmt.Fprint(w, "<p class=\"note ok\">No findings: the map passes every rule.</p>\n")
-		return
+// htmlTable is a table as the template shows it.
+type htmlTable struct {
+	Class  string
+	Header []string
+	Rows   [][]Cell
+	// RowHeads makes the first cell of each row a header cell.
+	RowHeads bool
+}
+
+func tableHTML(t *Table, class string, rowHeads bool) htmlTable {
+	h := htmlTable{Class: class, RowHeads: rowHeads, Header: make([]string, len(t.Header))}
+	for i, s := range t.Header {
+		h.Header[i] = oneLine(s)
 	}
-	ds = append([]diag.Diagnostic(nil), ds...)
+	for _, r := range t.Rows {
+		row := make([]Cell, len(r))
+		for i, c := range r {
+			row[i] = make(Cell, len(c))
+			for k, l := range c {
+				row[i][k] = oneLine(l)
+			}
+		}
+		h.Rows = append(h.Rows, row)
+	}
+	return h
+}
+
+func matrixBody(d *Data) (template.HTML, error) {
+	return execute("table", tableHTML(matrixTable(d), "matrix", true))
+}
+
+func backlogBody(d *Data) (template.HTML, error) {
+	bt := backlogTable(d)
+	done, dropped := 0, 0
+	for _, a := range d.score.Closed {
+		if pp := a.PainPoint; pp != nil && pp.Touchpoint != nil {
+			if _, shown := d.index[pp.Touchpoint]; !shown {
+				continue
+			}
+		}
+		if a.Status == "done" {
+			done++
+		} else {
+			dropped++
+		}
+	}
+	return execute("backlog", struct {
+		Table         htmlTable
+		Open          int
+		Done, Dropped int
+	}{tableHTML(bt, "backlog", false), len(bt.Rows), done, dropped})
+}
+
+// personaCard is one persona as the template shows it.
+type personaCard struct {
+	Name, ID, Share, Demographics string
+	Color                         string
+	Lists                         []personaList
+}
+
+type personaList struct {
+	Name  string
+	Items []string
+}
+
+func personasBody(d *Data) (template.HTML, error) {
+	var cards []personaCard
+	for i, p := range d.Personas {
+		c := personaCard{Name: oneLine(PersonaName(p)), ID: p.ID, Demographics: oneLine(p.Demographics), Color: palette.Persona(i).Color.Hex()}
+		if p.Share != nil {
+			c.Share = fmt.Sprintf("%.0f%% of customers", *p.Share*100)
+		}
+		for _, l := range []personaList{{"Goals", p.Goals}, {"Pain points", p.PainPoints}, {"Behaviours", p.Behaviors}, {"Preferences", p.Preferences}} {
+			if len(l.Items) > 0 {
+				items := make([]string, len(l.Items))
+				for k, s := range l.Items {
+					items[k] = oneLine(s)
+				}
+				c.Lists = append(c.Lists, personaList{l.Name, items})
+			}
+		}
+		cards = append(cards, c)
+	}
+	return execute("personas", cards)
+}
+
+// finding is one lint finding as the template shows it.
+type finding struct{ Severity, Where, Message, Rule string }
+
+func findingsBody(d *Data) (template.HTML, error) {
+	ds := append([]diag.Diagnostic(nil), d.In.Findings...)
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Severity > ds[j].Severity })
 	counts := map[diag.Severity]int{}
-	for _, d := range ds {
-		counts[d.Severity]++
-	}
-	fmt.Fprintf(w, "<p>%d errors, %d warnings, %d infos.</p>\n", counts[diag.Error], counts[diag.Warning], counts[diag.Info])
-	fmt.Fprint(w, "<div class=\"scroll\"><table class=\"findings\">\n<thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule</th></tr></thead>\n<tbody>\n")
-	for _, d := range ds {
-		where := d.File
-		if d.Line > 0 {
-			where = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+	var rows []finding
+	for _, f := range ds {
+		counts[f.Severity]++
+		where := f.File
+		if f.Line > 0 {
+			where = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
 		}
-		fmt.Fprintf(w, "<tr><td><span class=\"sev %s\">%s</span></td><td><code>%s</code></td><td>%s</td><td><code>%s</code></td></tr>\n",
-			d.Severity, d.Severity, EscapeHTML(oneLine(where)), EscapeHTML(oneLine(d.Message)), EscapeHTML(d.Rule))
+		rows = append(rows, finding{f.Severity.String(), oneLine(where), oneLine(f.Message), f.Rule})
 	}
-	fmt.Fprint(w, "</tbody></table></div>\n")
+	return execute("findings", struct {
+		Rows                   []finding
+		Errors, Warnings, Info int
+	}{rows, counts[diag.Error], counts[diag.Warning], counts[diag.Info]})
 }
-
-const pageCSS = `
-:root { --ink:#1f2328; --muted:#5b6770; --line:#d0d7de; --soft:#f6f8fa; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: #fff; }
-header, main, footer { max-width: 1400px; margin: 0 auto; padding: 0 32px; }
-header { padding-top: 28px; border-bottom: 1px solid var(--line); }
-h1 { font-size: 28px; margin: 0 0 6px; }
-h2 { font-size: 20px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
-h3 { font-size: 16px; margin: 0 0 6px; }
-h3 small { color: var(--muted); font-weight: normal; font-size: 12px; }
-h4 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 12px 0 2px; }
-.lead { font-size: 17px; color: var(--muted); margin: 0 0 12px; }
-.facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 0 0 14px; }
-.facts div { min-width: 90px; }
-.facts dt { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-.facts dd { margin: 0; font-weight: 600; }
-nav { padding: 8px 0 12px; }
-nav a { color: #0969da; text-decoration: none; margin-right: 16px; font-size: 14px; }
-figure.diagram { margin: 0; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; padding: 12px; background: #fff; }
-figure.diagram svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
-figure.diagram svg text { font-family: Helvetica, Arial, "Liberation Sans", sans-serif; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
-thead th { background: var(--soft); }
-table.matrix tbody th { background: var(--soft); white-space: nowrap; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; }
-.card { border: 1px solid var(--line); border-top: 4px solid; border-radius: 6px; padding: 14px 16px; break-inside: avoid; }
-.card p { margin: 4px 0; }
-.card ul { margin: 0; padding-left: 18px; }
-.share { color: var(--muted); font-size: 13px; }
-.note { color: var(--muted); font-style: italic; }
-.note.ok { color: #1a7f37; font-style: normal; }
-.sev { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
-.sev.error { background: #ffebe9; color: #a40e26; }
-.sev.warning { background: #fff8c5; color: #7d4e00; }
-.sev.info { background: #ddf4ff; color: #0550ae; }
-code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-footer { color: var(--muted); font-size: 12px; padding-top: 24px; padding-bottom: 32px; }
-@media print {
-  @page { size: A4 landscape; margin: 12mm; }
-  body { font-size: 11px; }
-  header, main, footer { max-width: none; padding: 0; }
-  nav { display: none; }
-  section { break-inside: auto; }
-  h2 { break-after: avoid; }
-  figure.diagram { border: none; padding: 0; overflow: visible; break-inside: avoid; }
-  .scroll { overflow: visible; }
-  tr, .card { break-inside: avoid; }
-  th, td { padding: 3px 5px; }
-  a { color: inherit; text-decoration: none; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-`

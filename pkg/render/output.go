@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/journey-maps/journey/pkg/render/canvas"
 )
 
 // Layout turns DOT into SVG. It is passed in so that this package (and
@@ -18,8 +20,13 @@ type Layout func(ctx context.Context, dot []byte) ([]byte, error)
 type Options struct {
 	// Width wraps terminal tables to this many columns; 0 does not wrap.
 	Width int
-	// Layout is required for svg, png and html of the journey view.
+	// Layout lays out the flow (svg and png of the journey view, and its
+	// figure in the html report). The canvas and the emotion curve are
+	// drawn here and need none.
 	Layout Layout
+	// MaxWidth is the widest a band of the canvas or the emotion curve
+	// may be, in px; 0 is canvas.DefaultMaxWidth.
+	MaxWidth float64
 	// Rasterize turns SVG into PNG; required for png.
 	Rasterize func(svg []byte) ([]byte, error)
 }
@@ -74,12 +81,19 @@ func Render(ctx context.Context, w io.Writer, d *Data, view, format string, o Op
 	return fmt.Errorf("format %q is not supported", format)
 }
 
-// DiagramSVG draws the journey diagram (through Graphviz) or the emotion
-// curve (drawn here) as SVG.
+// DiagramSVG draws the journey diagram (through Graphviz), the canvas or
+// the emotion curve (both drawn here) as SVG.
 func DiagramSVG(ctx context.Context, d *Data, view string, o Options) ([]byte, error) {
+	if view == ViewMatrix {
+		var buf bytes.Buffer
+		if err := canvas.Draw(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}).WriteSVG(&buf, true); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	}
 	if view == ViewEmotions {
 		var buf bytes.Buffer
-		if err := WriteEmotionChart(&buf, d, true); err != nil {
+		if err := canvas.DrawCurve(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}).WriteSVG(&buf, true); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil
@@ -91,5 +105,9 @@ func DiagramSVG(ctx context.Context, d *Data, view string, o Options) ([]byte, e
 	if err := WriteDOT(&dot, d); err != nil {
 		return nil, err
 	}
-	return o.Layout(ctx, dot.Bytes())
+	svg, err := o.Layout(ctx, dot.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return flowSVG(svg, d), nil
 }

@@ -53,9 +53,19 @@ var tableFormats = []string{FormatTable, FormatMarkdown, FormatCSV}
 var supported = map[string][]string{
 	ViewJourney:  {FormatSVG, FormatPNG, FormatDOT, FormatMermaid, FormatTable, FormatMarkdown, FormatCSV, FormatHTML},
 	ViewEmotions: {FormatSVG, FormatPNG, FormatMermaid, FormatTable, FormatMarkdown, FormatCSV},
-	ViewMatrix:   tableFormats,
+	ViewMatrix:   {FormatSVG, FormatPNG, FormatTable, FormatMarkdown, FormatCSV},
 	ViewPersonas: tableFormats,
 	ViewBacklog:  tableFormats,
+}
+
+// DefaultView is the view drawn when none is asked for: the canvas for a
+// picture (svg, png), the journey table for text, as before the canvas
+// existed, so scripts that print the table keep working.
+func DefaultView(format string) string {
+	if format == FormatSVG || format == FormatPNG {
+		return ViewMatrix
+	}
+	return ViewJourney
 }
 
 // FormatsOf returns the formats a view can be rendered in.
@@ -78,8 +88,8 @@ func Check(view, format string) error {
 	switch {
 	case format == FormatHTML:
 		why = "html is the whole report (diagram, emotion curve, matrix, personas, backlog, findings); leave out --view"
-	case view == ViewEmotions && format == FormatDOT:
-		why = "the emotion curve is a chart, not a graph; use svg or png"
+	case (view == ViewEmotions || view == ViewMatrix) && format == FormatDOT:
+		why = "the " + view + " view is drawn by journey itself, not laid out as a graph; use svg or png"
 	case format == FormatMermaid:
 		why = "Mermaid's journey diagram shows the flow and its emotions; use --view journey"
 	default:

@@ -145,3 +145,7 @@ func (a *Auto) Close() error {
 	}
 	return nil
 }
+
+// LayoutMissing tells package render that no engine is installed, so the
+// html report can replace the flow with a note on how to get one.
+func (e *NotFoundError) LayoutMissing() bool { return true }

@@ -104,6 +104,29 @@ func (p *path) close() {
 	}
 }
 
+// roundedRect adds a rectangle with corners of radius r (0: square).
+func (p *path) roundedRect(x, y, w, h, r float64) {
+	if r <= 0 {
+		p.move(x, y)
+		p.line(x+w, y)
+		p.line(x+w, y+h)
+		p.line(x, y+h)
+		p.close()
+		return
+	}
+	const k = 0.5523 // control distance of a quarter circle
+	p.move(x+r, y)
+	p.line(x+w-r, y)
+	p.cubic(x+w-r+k*r, y, x+w, y+r-k*r, x+w, y+r)
+	p.line(x+w, y+h-r)
+	p.cubic(x+w, y+h-r+k*r, x+w-r+k*r, y+h, x+w-r, y+h)
+	p.line(x+r, y+h)
+	p.cubic(x+r-k*r, y+h, x, y+h-r+k*r, x, y+h-r)
+	p.line(x, y+r)
+	p.cubic(x, y+r-k*r, x+r-k*r, y, x+r, y)
+	p.close()
+}
+
 func (p *path) cubic(x1, y1, x2, y2, x, y float64) {
 	p0 := p.last()
 	n := segments(math.Hypot(x1-p0.x, y1-p0.y) + math.Hypot(x2-x1, y2-y1) + math.Hypot(x-x2, y-y2))

@@ -40,7 +40,7 @@ type Options struct {
 	// and in slides).
 	Scale float64
 	// MaxPixels caps width×height; a larger drawing is scaled down to fit.
-	// 0 means 64 million.
+	// 0 means 32 million (128 MB of pixels).
 	MaxPixels float64
 }
 
@@ -64,7 +64,7 @@ func Draw(svg []byte, o Options) (*image.RGBA, error) {
 		o.Scale = 2
 	}
 	if o.MaxPixels <= 0 {
-		o.MaxPixels = 64e6
+		o.MaxPixels = 32e6
 	}
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	dec.Strict = false
@@ -202,6 +202,7 @@ func (s state) inherit(a map[string]string) state {
 type renderer struct {
 	img   *image.RGBA
 	faces map[faceKey]font.Face
+	z     *vector.Rasterizer
 }
 
 func (r *renderer) start(a map[string]string, o Options) (state, error) {
@@ -238,15 +239,17 @@ func (r *renderer) start(a map[string]string, o Options) (state, error) {
 
 // shape draws one element.
 func (r *renderer) shape(name string, a map[string]string, st state) {
+	rd := r
 	var p path
 	switch name {
 	case "rect":
 		x, y, w, h := num(a["x"]), num(a["y"]), num(a["width"]), num(a["height"])
-		p.move(x, y)
-		p.line(x+w, y)
-		p.line(x+w, y+h)
-		p.line(x, y+h)
-		p.close()
+		rad := math.Min(num(a["rx"]), math.Min(w, h)/2)
+		if rad <= 0 && len(st.dash) == 0 && st.m.b == 0 && st.m.c == 0 {
+			rd.rect(x, y, w, h, st)
+			return
+		}
+		p.roundedRect(x, y, w, h, rad)
 	case "circle":
 		p.ellipse(num(a["cx"]), num(a["cy"]), num(a["r"]), num(a["r"]))
 	case "ellipse":
@@ -286,6 +289,35 @@ func (r *renderer) shape(name string, a map[string]string, st state) {
 	}
 }
 
+// rect draws an axis-aligned rectangle straight into the image, its fill
+// and its outline as pixel rows: the canvas is mostly such boxes, and a
+// rasteriser the size of a tall column cost hundreds of megabytes.
+func (r *renderer) rect(x, y, w, h float64, st state) {
+	x0, y0 := st.m.apply(x, y)
+	x1, y1 := st.m.apply(x+w, y+h)
+	box := func(ax, ay, bx, by float64, c color.Color) {
+		rr := image.Rect(int(math.Round(ax)), int(math.Round(ay)), int(math.Round(bx)), int(math.Round(by)))
+		if rr.Dx() <= 0 && bx > ax {
+			rr.Max.X = rr.Min.X + 1
+		}
+		if rr.Dy() <= 0 && by > ay {
+			rr.Max.Y = rr.Min.Y + 1
+		}
+		draw.Draw(r.img, rr.Intersect(r.img.Bounds()), image.NewUniform(c), image.Point{}, draw.Over)
+	}
+	if st.fill != nil {
+		box(x0, y0, x1, y1, withAlpha(st.fill, st.opacity*st.fillOpacity))
+	}
+	if st.stroke != nil && st.width > 0 {
+		c := withAlpha(st.stroke, st.opacity*st.strkOpacity)
+		hw := math.Max(st.width*st.m.scale(), 1) / 2
+		box(x0-hw, y0-hw, x1+hw, y0+hw, c)
+		box(x0-hw, y1-hw, x1+hw, y1+hw, c)
+		box(x0-hw, y0+hw, x0+hw, y1-hw, c)
+		box(x1-hw, y0+hw, x1+hw, y1-hw, c)
+	}
+}
+
 // fillPath fills a path with a rasteriser the size of the path's bounding
 // box, not of the whole image: a large diagram has thousands of shapes,
 // and full-image rasterisers made it cost shapes × pixels.
@@ -309,7 +341,13 @@ func (r *renderer) fillPath(p path, c color.Color) {
 		return
 	}
 	ox, oy := float64(box.Min.X), float64(box.Min.Y)
-	z := vector.NewRasterizer(box.Dx(), box.Dy())
+	// One rasteriser, reset to each shape's box, reuses its buffers.
+	if r.z == nil {
+		r.z = vector.NewRasterizer(box.Dx(), box.Dy())
+	} else {
+		r.z.Reset(box.Dx(), box.Dy())
+	}
+	z := r.z
 	for _, sp := range p.subs {
 		if len(sp.pts) < 2 {
 			continue
