@@ -22,8 +22,45 @@ func Write(path string, fill func(w io.Writer) error) error {
 	return WriteBytes(path, buf.Bytes())
 }
 
-// WriteBytes replaces path with data atomically.
+// Error is a file that could not be written, and why, in words that name
+// the file asked for rather than the temporary file beside it.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return "cannot write " + e.Path + ": " + e.reason() }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func (e *Error) reason() string {
+	dir := filepath.Dir(e.Path)
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		if _, err := os.Stat(dir); err != nil {
+			return "the folder " + dir + " does not exist"
+		}
+	}
+	// The innermost error: "permission denied", not the temporary name.
+	var pe *fs.PathError
+	if errors.As(e.Err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(e.Err, &le) {
+		return le.Err.Error()
+	}
+	return e.Err.Error()
+}
+
+// WriteBytes replaces path with data atomically. A failure is an *Error.
 func WriteBytes(path string, data []byte) error {
+	if err := writeBytes(path, data); err != nil {
+		return &Error{Path: path, Err: err}
+	}
+	return nil
+}
+
+func writeBytes(path string, data []byte) error {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
@@ -41,8 +78,15 @@ func WriteBytes(path string, data []byte) error {
 
 // Create writes a new file atomically and never replaces an existing one:
 // it fails with an error matching fs.ErrExist when path exists, even when
-// the file appears while it is written.
+// the file appears while it is written. A failure is an *Error.
 func Create(path string, data []byte) error {
+	if err := create(path, data); err != nil {
+		return &Error{Path: path, Err: err}
+	}
+	return nil
+}
+
+func create(path string, data []byte) error {
 	tmp, err := writeTemp(path, data, 0o644)
 	if err != nil {
 		return err

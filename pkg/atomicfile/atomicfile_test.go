@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,29 @@ func TestCreateNeverReplaces(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// TestErrorNamesThePathAndWhy: a write that fails names the file asked
+// for and the reason, never the temporary file beside it.
+func TestErrorNamesThePathAndWhy(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no-such-folder", "x.svg")
+	err := WriteBytes(missing, []byte("x"))
+	var we *Error
+	if !errors.As(err, &we) || err.Error() != "cannot write "+missing+": the folder "+filepath.Dir(missing)+" does not exist" {
+		t.Errorf("missing folder: %v", err)
+	}
+	if err != nil && strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("the temporary name leaks: %v", err)
+	}
+	onDir := filepath.Join(dir, "sub")
+	os.Mkdir(onDir, 0o755)
+	os.WriteFile(filepath.Join(onDir, "keep"), []byte("x"), 0o644)
+	if err := WriteBytes(onDir, []byte("x")); err == nil || strings.Contains(err.Error(), ".tmp") || !strings.HasPrefix(err.Error(), "cannot write "+onDir+": ") {
+		t.Errorf("a folder as the target: %v", err)
+	}
+	if err := Create(filepath.Join(dir, "no-such-folder", "m.yaml"), []byte("x")); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("Create in a missing folder: %v", err)
 	}
 }

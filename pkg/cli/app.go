@@ -94,12 +94,16 @@ type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
-// usageError is a mistake in the command line: exit 2.
-type usageError struct{ msg string }
+// usageError is a mistake in the command line: exit 2. flag is set for
+// a flag that does not parse, where the usage text helps.
+type usageError struct {
+	msg  string
+	flag bool
+}
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 // commands builds the command tree; each command lives in its own file.
 var commands = []func(*app) *cobra.Command{
@@ -134,10 +138,46 @@ func Run(args []string, env Env) int {
 		return int(code)
 	}
 	fmt.Fprintf(env.Stderr, "journey: %s\n", textfmt.Sanitize(err.Error()))
-	if !errors.As(err, new(usageError)) || strings.Contains(err.Error(), "flag") {
+	if aboutUsage(err) {
 		fmt.Fprintln(env.Stderr, "Run 'journey --help' for usage.")
 	}
 	return ExitUsage
+}
+
+// runError is a failure of a command that ran (a file it could not
+// write, say): exit 2, but not a mistake in the command line.
+type runError struct{ err error }
+
+func (e runError) Error() string { return e.err.Error() }
+
+func (e runError) Unwrap() error { return e.err }
+
+// aboutUsage reports whether an error is a mistake in the command line
+// that the usage text helps with: an unknown command, a wrong number of
+// arguments, a flag that does not parse.
+func aboutUsage(err error) bool {
+	if errors.As(err, new(runError)) {
+		return false
+	}
+	var u usageError
+	return !errors.As(err, &u) || u.flag
+}
+
+// markRunErrors wraps what each command's RunE returns, other than usage
+// errors and exit codes, as a runError.
+func markRunErrors(c *cobra.Command) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			err := run(cmd, args)
+			if err == nil || errors.As(err, new(usageError)) || errors.As(err, new(exitCode)) {
+				return err
+			}
+			return runError{err}
+		}
+	}
+	for _, sub := range c.Commands() {
+		markRunErrors(sub)
+	}
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -158,7 +198,7 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 		Version:       versionString(),
 	}
 	root.SetVersionTemplate("journey {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{msg: err.Error(), flag: true} })
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.color, "color", "auto", "colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	a.maxFileSize = loader.DefaultMaxFileSize
@@ -167,6 +207,7 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 		root.AddCommand(c(a))
 	}
 	a.registerCompletions(root)
+	markRunErrors(root)
 	return root
 }
 

@@ -113,7 +113,7 @@ func (a *app) diffPairs(args []string, dash int) ([]diff.Pair, error) {
 	if dash < 0 && len(args) == 2 && isFileArg(args[0]) && isFileArg(args[1]) {
 		p, err := diff.FilePair(args[0], args[1], func(p string) *loader.Loader { return a.newLoader([]string{p}) })
 		if err != nil {
-			return nil, usageError{err.Error()}
+			return nil, usageError{msg: err.Error()}
 		}
 		return []diff.Pair{p}, nil
 	}
@@ -141,7 +141,7 @@ func (a *app) diffPairs(args []string, dash int) ([]diff.Pair, error) {
 	}
 	pairs, err := diff.RevisionPairs(diff.Revisions{Repo: repo, Revs: revs, Paths: paths, WorkDir: wd, MaxFileSize: int64(a.maxFileSize)})
 	if err != nil {
-		return nil, usageError{err.Error()}
+		return nil, usageError{msg: err.Error()}
 	}
 	return pairs, nil
 }

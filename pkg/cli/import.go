@@ -107,7 +107,7 @@ func (a *app) importMermaid(in, out string) error {
 		return usagef("-o %s is the diagram being read; choose another file", out)
 	}
 	if err := atomicfile.WriteBytes(out, data); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
+		return err // names the file and why
 	}
 	fmt.Fprintf(a.env.Stderr, "wrote %s: %d stages, %d touchpoints, %d personas\nNext: journey lint %s\n",
 		out, stats.Stages, stats.Touchpoints, stats.Personas, out)

@@ -124,7 +124,7 @@ func (a *app) writeOutputs(outs []output, write func(w io.Writer, o output, stdo
 		}
 		err := atomicfile.Write(o.path, func(w io.Writer) error { return write(w, o, false) })
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", o.path, err)
+			return err // names the file and why
 		}
 	}
 	return nil

@@ -125,7 +125,7 @@ func (a *app) lintConfig(path string) (*config.Config, error) {
 	}
 	cfg, err := config.Discover(path, wd, configSchema())
 	if err != nil {
-		return nil, usageError{textfmt.Sanitize(err.Error())}
+		return nil, usageError{msg: textfmt.Sanitize(err.Error())}
 	}
 	a.config = cfg
 	return cfg, nil

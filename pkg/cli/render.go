@@ -93,7 +93,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	}
 	if f.format != render.FormatHTML {
 		if err := render.Check(f.view, f.format); err != nil {
-			return usageError{err.Error()}
+			return usageError{msg: err.Error()}
 		}
 	}
 	if render.IsBinary(f.format) && f.out == "" && a.env.IsTerminal(a.env.Stdout) {
@@ -150,7 +150,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	}
 	d, err := render.Prepare(in)
 	if err != nil {
-		return usageError{err.Error()}
+		return usageError{msg: err.Error()}
 	}
 	// The injected engine, else the helper process (or Graphviz's dot),
 	// looked for only when the first diagram is drawn and started once.
@@ -174,7 +174,7 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 		return err
 	}
 	if err := atomicfile.WriteBytes(f.out, buf.Bytes()); err != nil {
-		return fmt.Errorf("writing %s: %w", f.out, err)
+		return err // names the file and why
 	}
 	return nil
 }

@@ -163,3 +163,26 @@ func TestRenderWithBrokenConfig(t *testing.T) {
 		t.Errorf("matrix: exit %d, %s", code, stderr)
 	}
 }
+
+// TestWriteIntoMissingFolder: -o or --format FMT=FILE into a folder that
+// does not exist names the path and why, with no temporary file name and
+// no usage hint, since the command line was right; exit 2.
+func TestWriteIntoMissingFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	m := "../../examples/ecommerce/checkout.journey.yaml"
+	for _, args := range [][]string{
+		{"render", m, "--format", "csv", "-o", filepath.Join(missing, "x.csv")},
+		{"lint", "--format", "sarif=" + filepath.Join(missing, "x.sarif"), m},
+		{"score", "--format", "json=" + filepath.Join(missing, "x.json"), m},
+	} {
+		_, stderr, code := runCLI(t, "", args...)
+		if code != ExitUsage || !strings.Contains(stderr, "cannot write "+missing) || !strings.Contains(stderr, "the folder "+missing+" does not exist") ||
+			strings.Contains(stderr, ".tmp") || strings.Contains(stderr, "--help") {
+			t.Errorf("%v: exit %d\n%s", args, code, stderr)
+		}
+	}
+	// A mistake in the command line still gets the hint.
+	if _, stderr, code := runCLI(t, "", "lint", "--no-such-flag"); code != ExitUsage || !strings.Contains(stderr, "--help") {
+		t.Errorf("unknown flag: exit %d\n%s", code, stderr)
+	}
+}
