@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -82,13 +83,53 @@ pipe. -o writes atomically and never overwrites the map it reads.`,
 }
 
 func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error {
+	if err := a.checkRenderFlags(cmd, &f); err != nil {
+		return err
+	}
+	today, err := a.renderToday(f.today)
+	if err != nil {
+		return err
+	}
+	file, files, err := a.loadOneMap(defaultArgs(args))
+	if err != nil {
+		return err
+	}
+	if f.out != "" {
+		if err := refuseInput(f.out, files); err != nil {
+			return err
+		}
+	}
+	in := &render.Input{Journey: file.Journey, Persona: f.persona, Source: file.Path, Generated: today}
+	if err := a.renderExtras(in, file, f, today); err != nil {
+		return err
+	}
+	d, err := render.Prepare(in)
+	if err != nil {
+		return usageError{msg: err.Error()}
+	}
+	out, err := a.draw(cmd.Context(), d, f)
+	if err != nil {
+		return err
+	}
+	if f.out == "" {
+		_, err := a.env.Stdout.Write(out)
+		return err
+	}
+	return atomicfile.WriteBytes(f.out, out) // an error names the file and why
+}
+
+// checkRenderFlags fills in the default view and refuses flags that do
+// not go together.
+func (a *app) checkRenderFlags(cmd *cobra.Command, f *renderFlags) error {
 	if !cmd.Flags().Changed("view") {
 		f.view = render.DefaultView(f.format)
 	}
-	if f.maxWidth < 0 {
+	switch {
+	case f.maxWidth < 0:
 		return usagef("--max-width %v: want a width in px", f.maxWidth)
-	}
-	if f.format == render.FormatHTML && cmd.Flags().Changed("view") {
+	case f.width < 0:
+		return usagef("--width %d: want a number of columns", f.width)
+	case f.format == render.FormatHTML && cmd.Flags().Changed("view"):
 		return usagef("--format html renders the whole report (diagram, emotion curve, matrix, personas, backlog, findings); leave out --view")
 	}
 	if f.format != render.FormatHTML {
@@ -99,16 +140,15 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	if render.IsBinary(f.format) && f.out == "" && a.env.IsTerminal(a.env.Stdout) {
 		return usagef("--format %s is binary: write it to a file with -o FILE, or pipe it", f.format)
 	}
-	if f.width < 0 {
-		return usagef("--width %d: want a number of columns", f.width)
-	}
-	today, err := a.renderToday(f.today)
-	if err != nil {
-		return err
-	}
+	return nil
+}
 
-	l := a.newLoader(defaultArgs(args))
-	files, problems := l.Load(defaultArgs(args))
+// loadOneMap loads the arguments, which must hold exactly one journey map
+// without format errors (and any persona libraries), and returns it with
+// every file loaded.
+func (a *app) loadOneMap(args []string) (*loader.File, []*loader.File, error) {
+	l := a.newLoader(args)
+	files, problems := l.Load(args)
 	ds := problems
 	for _, fl := range files {
 		ds = append(ds, fl.Diags...)
@@ -118,65 +158,44 @@ func (a *app) runRender(cmd *cobra.Command, args []string, f renderFlags) error 
 	if diag.AnyFatal(ds) || diag.Max(ds) >= diag.Error {
 		// A map with format errors may have dangling references: show
 		// what is wrong instead of drawing something misleading.
-		return a.refuse("render", ds, l.Source)
+		return nil, nil, a.refuse("render", ds, l.Source)
 	}
-
-	var maps []*loader.File
+	var maps []string
+	var file *loader.File
 	for _, fl := range files {
 		if fl.Journey != nil {
-			maps = append(maps, fl)
+			maps, file = append(maps, fl.Path), fl
 		}
 	}
 	switch {
 	case len(maps) == 0:
-		return usagef("render: no journey map in %s (persona libraries are drawn through the maps that include them)", strings.Join(defaultArgs(args), " "))
+		return nil, nil, usagef("render: no journey map in %s (persona libraries are drawn through the maps that include them)", strings.Join(args, " "))
 	case len(maps) > 1:
-		var names []string
-		for _, m := range maps {
-			names = append(names, m.Path)
-		}
-		return usagef("render draws one map at a time; got %d: %s", len(maps), strings.Join(names, ", "))
+		return nil, nil, usagef("render draws one map at a time; got %d: %s", len(maps), strings.Join(maps, ", "))
 	}
-	file := maps[0]
-	if f.out != "" {
-		if err := refuseInput(f.out, files); err != nil {
-			return err
-		}
-	}
+	return file, files, nil
+}
 
-	in := &render.Input{Journey: file.Journey, Persona: f.persona, Source: file.Path, Generated: today}
-	if err := a.renderExtras(in, file, f, today); err != nil {
-		return err
-	}
-	d, err := render.Prepare(in)
-	if err != nil {
-		return usageError{msg: err.Error()}
-	}
-	// The injected engine, else the helper process (or Graphviz's dot),
-	// looked for only when the first diagram is drawn and started once.
+// draw renders the prepared map in the view and format asked for. The
+// injected engine, else the helper process (or Graphviz's dot), is looked
+// for only when the first diagram is drawn, and started once.
+func (a *app) draw(ctx context.Context, d *render.Data, f renderFlags) ([]byte, error) {
 	eng := a.env.Graphviz
 	if eng == nil {
 		auto := &engine.Auto{Lookup: engine.Lookup{Getenv: a.env.Getenv}}
-		defer auto.Close()
+		defer func() { _ = auto.Close() }() // a helper that fails to stop has drawn what it drew
 		eng = auto
 	}
 	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize, MaxWidth: f.maxWidth}
 	var buf bytes.Buffer
-	if err := render.Render(cmd.Context(), &buf, d, f.view, f.format, opts); err != nil {
+	if err := render.Render(ctx, &buf, d, f.view, f.format, opts); err != nil {
 		var nf *engine.NotFoundError
 		if errors.As(err, &nf) {
-			return a.noEngine(nf)
+			return nil, a.noEngine(nf)
 		}
-		return fmt.Errorf("render: %w", err)
+		return nil, fmt.Errorf("render: %w", err)
 	}
-	if f.out == "" {
-		_, err := a.env.Stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := atomicfile.WriteBytes(f.out, buf.Bytes()); err != nil {
-		return err // names the file and why
-	}
-	return nil
+	return buf.Bytes(), nil
 }
 
 // noEngine explains how to get a diagram engine; exit 2, as for any
