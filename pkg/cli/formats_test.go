@@ -139,14 +139,14 @@ func TestValidateFormatSARIF(t *testing.T) {
 func TestValidateFormatGitHub(t *testing.T) {
 	rel := inValidateDir(t)
 	want := validateJSON(t, formatCases...)
-	stdout, _, code := runCLI(t, "", append([]string{"validate", "--format", "github"}, formatCases...)...)
+	stdout, stderr, code := runCLI(t, "", append([]string{"validate", "--format", "github"}, formatCases...)...)
 	if code != ExitUsage {
 		t.Errorf("exit %d", code)
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	n := len(want.Diagnostics)
-	if len(lines) != 2*n+5 {
-		t.Fatalf("%d lines, want %d:\n%s", len(lines), 2*n+5, stdout)
+	if len(lines) != 2*n+4 {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), 2*n+4, stdout)
 	}
 	for i, d := range want.Diagnostics {
 		prefix := "::error file=" + rel(d.File)
@@ -165,8 +165,10 @@ func TestValidateFormatGitHub(t *testing.T) {
 			t.Errorf("plain line %d: %q", i, p)
 		}
 	}
-	if last := lines[len(lines)-1]; last != "journey validate: "+strconv.Itoa(n)+" errors in 4 files" {
-		t.Errorf("summary %q", last)
+	// The summary is printed once, on stderr, which the job log shows too.
+	summary := strconv.Itoa(n) + " errors in 4 files"
+	if strings.Count(stdout+stderr, summary) != 1 || !strings.Contains(stderr, summary) {
+		t.Errorf("summary %q printed other than once on stderr:\nstdout:\n%s\nstderr:\n%s", summary, stdout, stderr)
 	}
 }
 

@@ -17,8 +17,9 @@ import (
 // as title), then, because GitHub shows only ten annotations of each kind
 // per step and the log line of an annotation has no location, every
 // finding as a plain `path:line:col: severity: message [rule]` line in a
-// collapsed group, and last a one-line summary. Paths are relative to the
-// repository root, without a leading "./".
+// collapsed group. The command prints the one-line summary on standard
+// error, which the log shows too, so it is not repeated here. Paths are
+// relative to the repository root, without a leading "./".
 func GitHub(w io.Writer, r *Result, o Options) error {
 	bw := bufio.NewWriter(w)
 	paths := newRepoPaths(o)
@@ -59,11 +60,6 @@ func GitHub(w io.Writer, r *Result, o Options) error {
 		fmt.Fprintf(bw, "::%s::\n", token)
 		fmt.Fprintln(bw, "::endgroup::")
 	}
-	summary := r.Summary()
-	if r.Command != "" {
-		summary = "journey " + r.Command + ": " + summary
-	}
-	fmt.Fprintln(bw, textfmt.Sanitize(summary))
 	return bw.Flush()
 }
 
