@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/config"
+	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/render/engine"
 	"github.com/journey-maps/journey/pkg/textfmt"
@@ -199,6 +201,12 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 	}
 	root.SetVersionTemplate("journey {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{msg: err.Error(), flag: true} })
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if !slices.Contains(colorValues, a.color) {
+			return usageError{msg: fmt.Sprintf("--color %q: %s", a.color, diag.Choice(a.color, colorValues)), flag: true}
+		}
+		return nil
+	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.color, "color", "auto", "colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	a.maxFileSize = loader.DefaultMaxFileSize
@@ -210,6 +218,9 @@ gate or a difference; 2 usage errors and files that cannot be read or parsed.`,
 	markRunErrors(root)
 	return root
 }
+
+// colorValues are the values of --color.
+var colorValues = []string{"auto", "always", "never"}
 
 // useColor decides colour for a writer: only on a terminal, never with NO_COLOR.
 func (a *app) useColor(w io.Writer) (bool, error) {
@@ -224,5 +235,5 @@ func (a *app) useColor(w io.Writer) (bool, error) {
 	case "auto", "":
 		return a.env.IsTerminal(w), nil
 	}
-	return false, usagef("--color %q: want auto, always or never", a.color)
+	return false, usagef("--color %q: %s", a.color, diag.Choice(a.color, colorValues))
 }

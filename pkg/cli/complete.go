@@ -9,8 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journey-maps/journey/pkg/diff"
 	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/score"
 )
 
 // Shell completion. `journey completion bash|zsh|fish|powershell` is
@@ -26,6 +29,7 @@ var journeyFileCommands = []string{"validate", "lint", "score", "render", "diff"
 // adds the completion command itself when it executes, once the output
 // streams are set.)
 func (a *app) registerCompletions(root *cobra.Command) {
+	a.registerFlagCompletions(root)
 	for _, c := range root.Commands() {
 		if c.ValidArgsFunction != nil {
 			continue
@@ -97,6 +101,49 @@ func completeFiles(match func(name string) bool) cobra.CompletionFunc {
 // import: a .mmd or .mermaid file, or markdown with a mermaid block.
 func isMermaidFile(name string) bool {
 	return slices.Contains([]string{".mmd", ".mermaid", ".md"}, filepath.Ext(name))
+}
+
+// registerFlagCompletions completes the values of the flags that take one
+// of a list: --format (each command's formats), --view, --fail-on,
+// --color, and --persona (the personas of the maps named).
+func (a *app) registerFlagCompletions(root *cobra.Command) {
+	formats := map[string][]string{
+		"validate": checkFormats, "lint": checkFormats, "render": render.Formats,
+		"score": score.FormatNames(), "diff": diff.FormatNames(),
+	}
+	values := map[string][]string{
+		"view": render.Views, "fail-on": failOnValues, // init completes --template with descriptions
+	}
+	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorValues))
+	for _, c := range root.Commands() {
+		if f, ok := formats[c.Name()]; ok {
+			_ = c.RegisterFlagCompletionFunc("format", completeWords(f))
+		}
+		for flag, words := range values {
+			if c.Flags().Lookup(flag) != nil {
+				_ = c.RegisterFlagCompletionFunc(flag, completeWords(words))
+			}
+		}
+		if c.Flags().Lookup("persona") != nil {
+			_ = c.RegisterFlagCompletionFunc("persona", a.completePersonas)
+		}
+	}
+}
+
+// completePersonas completes the persona ids of the maps named on the
+// command line (their own personas and those they include).
+func (a *app) completePersonas(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	files, _ := a.newLoader(defaultArgs(args)).Load(defaultArgs(args))
+	var ids []string
+	for _, f := range files {
+		if f.Journey == nil {
+			continue
+		}
+		for _, p := range f.Journey.AllPersonas() {
+			ids = append(ids, p.ID)
+		}
+	}
+	return completeWords(ids)(nil, nil, toComplete)
 }
 
 // completeWords completes to the words that start with what is typed.

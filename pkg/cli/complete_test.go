@@ -80,3 +80,58 @@ func TestCompleteExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteFlagValues: the flags that take one of a list complete to
+// it, and --persona to the personas of the map named.
+func TestCompleteFlagValues(t *testing.T) {
+	m := "../../examples/ecommerce/checkout.journey.yaml"
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"render", m, "--view", "ma"}, []string{"matrix"}},
+		{[]string{"render", m, "--format", "s"}, []string{"svg"}},
+		{[]string{"lint", "--format", "s"}, []string{"sarif"}},
+		{[]string{"score", "--format", "m"}, []string{"markdown"}},
+		{[]string{"lint", "--fail-on", "w"}, []string{"warning"}},
+		{[]string{"init", "--template", ""}, []string{"ecommerce", "saas", "services", "blank"}},
+		{[]string{"lint", "--color", "a"}, []string{"always", "auto"}},
+		{[]string{"render", m, "--persona", ""}, []string{"busy-pro", "student"}},
+		{[]string{"score", m, "--persona", "st"}, []string{"student"}},
+	}
+	for _, c := range cases {
+		out, _, _ := runCLI(t, "", append([]string{"__complete"}, c.args...)...)
+		var words []string
+		for _, l := range strings.Split(out, "\n") {
+			if l != "" && !strings.HasPrefix(l, ":") && !strings.HasPrefix(l, "Completion") {
+				word, _, _ := strings.Cut(l, "\t") // a description may follow
+				words = append(words, word)
+			}
+		}
+		if !slices.Equal(words, c.want) {
+			t.Errorf("__complete %q = %q, want %q", c.args, words, c.want)
+		}
+	}
+}
+
+// TestFlagValueDidYouMean: a wrong flag value is a usage error that says
+// what is allowed and what was probably meant.
+func TestFlagValueDidYouMean(t *testing.T) {
+	m := "../../examples/ecommerce/checkout.journey.yaml"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "--fail-on", "warn", m}, `did you mean "warning"?`},
+		{[]string{"render", m, "--view", "matirx"}, `did you mean "matrix"?`},
+		{[]string{"render", m, "--format", "sgv"}, `did you mean "svg"?`},
+		{[]string{"lint", "--format", "sarf", m}, `did you mean "sarif"?`},
+		{[]string{"lint", "--color", "allways", m}, `did you mean "always"?`},
+		{[]string{"init", "--template", "ecomerce", "--dir", t.TempDir()}, `did you mean "ecommerce"?`},
+	} {
+		_, stderr, code := runCLI(t, "", c.args...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d\n%s", c.args, code, stderr)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/mermaid"
 	"github.com/journey-maps/journey/pkg/textfmt"
@@ -25,7 +26,7 @@ Formats:
 			if len(args) == 0 {
 				return usagef("import needs a format: journey import mermaid FILE")
 			}
-			return usagef("import: unknown format %q (want mermaid)", args[0])
+			return usagef("import: unknown format %q: %s", args[0], diag.Choice(args[0], []string{"mermaid"}))
 		},
 	}
 	cmd.AddCommand(newImportMermaidCmd(a))

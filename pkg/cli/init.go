@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
+	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/templates"
 )
@@ -43,7 +44,7 @@ code 2.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			t, ok := templates.Lookup(tmpl)
 			if !ok {
-				return usagef("--template %q: want one of %s", tmpl, strings.Join(templates.Names(), ", "))
+				return usagef("--template %q: %s", tmpl, diag.Choice(tmpl, templates.Names()))
 			}
 			day, err := a.renderToday(today)
 			if err != nil {

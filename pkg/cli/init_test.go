@@ -102,7 +102,7 @@ func TestInitUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, stderr)
 		}
 	}
-	if _, stderr, _ := runCLI(t, "", "init", "--template", "bakery", "--dir", dir); !strings.Contains(stderr, "ecommerce, saas, services, blank") {
+	if _, stderr, _ := runCLI(t, "", "init", "--template", "bakery", "--dir", dir); !strings.Contains(stderr, "ecommerce, saas, services or blank") {
 		t.Errorf("unknown template message lacks the choices: %s", stderr)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

@@ -95,7 +95,7 @@ func parseOutputs(values []string, allowed []string) ([]output, error) {
 			return nil, usagef("--format %q: a file name must follow =", v)
 		}
 		if !slices.Contains(allowed, f) {
-			return nil, usagef("--format %q: want one of %s (optionally FMT=FILE)", f, strings.Join(allowed, ", "))
+			return nil, usagef("--format %q: %s (optionally FMT=FILE)", f, diag.Choice(f, allowed))
 		}
 		if !hasPath {
 			stdout++

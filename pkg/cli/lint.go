@@ -54,6 +54,9 @@ configuration errors, files that cannot be read or parsed.`,
 	return cmd
 }
 
+// failOnValues are the values of --fail-on.
+var failOnValues = []string{"error", "warning", "info"}
+
 type lintFlags struct {
 	formats                           []string
 	today, failOn, config, newFromRev string
@@ -67,7 +70,7 @@ func (a *app) runLint(args []string, f lintFlags) error {
 	}
 	fail, err := diag.ParseSeverity(f.failOn)
 	if err != nil {
-		return usagef("--fail-on %q: want error, warning or info", f.failOn)
+		return usagef("--fail-on %q: %s", f.failOn, diag.Choice(f.failOn, failOnValues))
 	}
 	day, err := a.scoreDay(f.today)
 	if err != nil {

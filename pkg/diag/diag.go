@@ -215,3 +215,24 @@ func (r RuleDoc) Help() string {
 	}
 	return r.Why + "\n\n" + r.Fix
 }
+
+// Choice words what a value must be, with a did-you-mean when it is close
+// to one: `want one of error, warning or info: did you mean "warning"?`.
+func Choice(got string, allowed []string) string {
+	var list string
+	switch n := len(allowed); n {
+	case 0:
+	case 1:
+		list = allowed[0]
+	default:
+		list = strings.Join(allowed[:n-1], ", ") + " or " + allowed[n-1]
+	}
+	msg := "want " + list
+	if len(allowed) > 2 {
+		msg = "want one of " + list
+	}
+	if s := Suggest(got, allowed); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	}
+	return msg
+}

@@ -76,10 +76,10 @@ func FormatsOf(view string) []string { return supported[view] }
 func Check(view, format string) error {
 	formats, ok := supported[view]
 	if !ok {
-		return fmt.Errorf("unknown view %q: want one of %s", view, strings.Join(Views, ", "))
+		return fmt.Errorf("unknown view %q: %s", view, diag.Choice(view, Views))
 	}
 	if !contains(Formats, format) {
-		return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
+		return fmt.Errorf("unknown format %q: %s", format, diag.Choice(format, Formats))
 	}
 	if contains(formats, format) {
 		return nil
