@@ -163,10 +163,26 @@ func (a *app) diffDriver(args []string, outs []output, opts diff.CompareOptions)
 		return err
 	}
 	res, refused := diff.ComparePairs([]diff.Pair{p}, opts)
-	for _, d := range refused {
-		fmt.Fprintln(a.env.Stderr, textfmt.Sanitize(d.String()))
+	if len(refused) == 0 {
+		return a.writeDiff(outs, res)
 	}
-	return a.writeDiff(outs, res)
+	// git shows what the driver prints on standard output: why the map
+	// cannot be compared, then the plain line diff, so the reviewer still
+	// sees the change.
+	w := a.env.Stdout
+	fmt.Fprintf(w, "journey diff: %s cannot be compared as a map:\n", textfmt.Sanitize(p.Path))
+	for _, d := range refused {
+		fmt.Fprintln(w, textfmt.Sanitize(d.String()))
+	}
+	return diff.LineDiff(w, "a/"+p.OldPath, "b/"+p.Path, sourceOf(p.Old), sourceOf(p.New))
+}
+
+// sourceOf is the bytes of a side, nil for one that does not exist.
+func sourceOf(f *loader.File) []byte {
+	if f == nil {
+		return nil
+	}
+	return f.Source
 }
 
 // pairSource finds the bytes of a file of the pairs, for snippets.

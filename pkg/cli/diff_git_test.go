@@ -183,7 +183,7 @@ func TestDiffDriverArguments(t *testing.T) {
 		{"flags", []string{"--format", "markdown", "shop.journey.yaml", oldBlob, hex1, "100644", "shop.journey.yaml", zero, "100644"},
 			[]string{"## Journey diff", "`emotion`: `3` → `4`"}},
 		{"broken", []string{"broken.journey.yaml", oldBlob, hex1, "100644", "broken.journey.yaml", zero, "100644"},
-			nil},
+			[]string{"broken.journey.yaml cannot be compared as a map:", "broken.journey.yaml:1:", "[yaml-syntax]", "+kind: [", "-kind: Journey"}},
 		{"missing", []string{"shop.journey.yaml", filepath.Join(dir, "gone"), hex1, "100644", "shop.journey.yaml", zero, "100644"},
 			nil},
 		{"regression gate is ignored", []string{"--exit-code", "--fail-on-regression", "shop.journey.yaml", "/dev/null", ".", ".", "shop.journey.yaml", hex2, "100644"},
@@ -200,7 +200,7 @@ func TestDiffDriverArguments(t *testing.T) {
 				}
 			}
 			if tc.want == nil && stderr == "" {
-				t.Errorf("a file that cannot be compared: want a message on stderr")
+				t.Errorf("a file that cannot be read: want a message on stderr")
 			}
 		})
 	}
@@ -257,5 +257,20 @@ func TestGitDiffUsesDriver(t *testing.T) {
 	out = git("log", "-p", "--ext-diff", "-1")
 	if !strings.Contains(out, "added.journey.yaml (added)") {
 		t.Errorf("git log -p --ext-diff:\n%s", out)
+	}
+
+	// A side that does not parse: git shows why, and the line diff.
+	broken := strings.Replace(gitMap, "emotion: 3", "emotion: [3", 1)
+	writeFile(t, filepath.Join(dir, "maps/shop.journey.yaml"), broken)
+	out = git("diff")
+	for _, want := range []string{
+		"maps/shop.journey.yaml cannot be compared as a map:",
+		"[yaml-syntax]",
+		"--- a/maps/shop.journey.yaml", "+++ b/maps/shop.journey.yaml", "@@ ",
+		"-        emotion: 1", "+        emotion: [3",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("git diff of a map that does not parse: missing %q in\n%s", want, out)
+		}
 	}
 }
