@@ -161,6 +161,24 @@ func (a *app) keepsSnippets(outs []output) bool {
 	return slices.ContainsFunc(outs, a.showsSnippets)
 }
 
+// tableWidth is the column count tables on standard output fit: --width,
+// else the terminal's, else $COLUMNS; 0 (no wrapping, for a pipe or a
+// file) when none is known.
+func (a *app) tableWidth(flag int) int {
+	if flag > 0 {
+		return flag
+	}
+	if a.env.IsTerminal(a.env.Stdout) {
+		if w := terminalWidth(a.env.Stdout); w > 0 {
+			return w
+		}
+	}
+	if n, err := strconv.Atoi(a.env.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 0
+}
+
 // refuse prints the format findings of the maps a command will not
 // compute from, as validate prints them, and says so: figures, pictures
 // and diffs of a map that breaks its format would be wrong. It returns the

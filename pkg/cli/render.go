@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -186,7 +185,7 @@ func (a *app) draw(ctx context.Context, d *render.Data, f renderFlags) ([]byte, 
 		defer func() { _ = auto.Close() }() // a helper that fails to stop has drawn what it drew
 		eng = auto
 	}
-	opts := render.Options{Width: a.renderWidth(f.width), Layout: eng.SVG, Rasterize: rasterize, MaxWidth: f.maxWidth}
+	opts := render.Options{Width: a.tableWidth(f.width), Layout: eng.SVG, Rasterize: rasterize, MaxWidth: f.maxWidth}
 	var buf bytes.Buffer
 	if err := render.Render(ctx, &buf, d, f.view, f.format, opts); err != nil {
 		var nf *engine.NotFoundError
@@ -208,23 +207,6 @@ func (a *app) noEngine(nf *engine.NotFoundError) error {
   Tables, markdown, csv, mermaid and dot output need neither.
 `, engine.HelperName, textfmt.Sanitize(strings.Join(nf.Looked, "; ")), engine.InstallLine, engine.EnvVar)
 	return exitCode(ExitUsage)
-}
-
-// renderWidth is the column count terminal tables wrap to: --width, else
-// the terminal's, else $COLUMNS; 0 (no wrapping) when none is known.
-func (a *app) renderWidth(flag int) int {
-	if flag > 0 {
-		return flag
-	}
-	if a.env.IsTerminal(a.env.Stdout) {
-		if w := terminalWidth(a.env.Stdout); w > 0 {
-			return w
-		}
-	}
-	if n, err := strconv.Atoi(a.env.Getenv("COLUMNS")); err == nil && n > 0 {
-		return n
-	}
-	return 0
 }
 
 // refuseInput stops -o from replacing a file the map was read from.

@@ -52,6 +52,7 @@ set in .journeylint.yaml under score.weights.`,
 	fl.StringVar(&f.persona, "persona", "", "score one persona's view: its emotions and the actions at touchpoints it meets")
 	fl.StringVar(&f.today, "today", "", "the date goals are judged on, YYYY-MM-DD (default today)")
 	fl.StringVar(&f.config, "config", "", "configuration file (default .journeylint.yaml found from the current directory upward)")
+	fl.IntVar(&f.width, "width", 0, "fit text tables to this many columns (default: the terminal's width, or $COLUMNS; no wrapping in a pipe or file)")
 	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 when a map's health is below `N` (0..100)")
 	return cmd
 }
@@ -59,7 +60,7 @@ set in .journeylint.yaml under score.weights.`,
 type scoreFlags struct {
 	formats                []string
 	persona, today, config string
-	failUnder              int
+	failUnder, width       int
 	gate                   bool // --fail-under was given
 }
 
@@ -89,8 +90,11 @@ func (a *app) runScore(args []string, f scoreFlags) error {
 	if f.persona != "" && len(run.Reports) > 0 && !scoreAnyPersona(run.Reports) {
 		return usagef("--persona %q: no map has this persona", f.persona)
 	}
+	if f.width < 0 {
+		return usagef("--width %d: want a number of columns", f.width)
+	}
 	if len(run.Reports) > 0 {
-		if err := a.writeScore(outs, run.Reports, gate); err != nil {
+		if err := a.writeScore(outs, run.Reports, score.WriteOptions{Gate: gate, Width: a.tableWidth(f.width)}); err != nil {
 			return err
 		}
 	}
@@ -149,12 +153,16 @@ func (a *app) scoreConfig(path string) (*config.Config, score.Weights, error) {
 }
 
 // writeScore writes the reports to every output.
-func (a *app) writeScore(outs []output, rs []*score.Report, g score.Gate) error {
-	return a.writeOutputs(outs, func(w io.Writer, o output, _ bool) error {
+func (a *app) writeScore(outs []output, rs []*score.Report, opts score.WriteOptions) error {
+	return a.writeOutputs(outs, func(w io.Writer, o output, stdout bool) error {
 		f, ok := score.LookupFormat(o.format)
 		if !ok {
 			return usagef("--format %q is not available", o.format)
 		}
-		return f.Write(w, rs, score.WriteOptions{Gate: g})
+		fo := opts
+		if !stdout {
+			fo.Width = 0 // a file is not wrapped
+		}
+		return f.Write(w, rs, fo)
 	})
 }

@@ -1,15 +1,20 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
 
 	"github.com/journey-maps/journey/pkg/score"
+	"github.com/mattn/go-runewidth"
 )
 
 const scoreBasic = "../../testdata/score/basic.journey.yaml"
@@ -259,4 +264,55 @@ func TestScoreGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestTablesFitTheTerminal: with COLUMNS=80 (or --width 80) every line of
+// score and of render's tables fits 80 columns and no word is cut; in a
+// pipe without COLUMNS nothing wraps.
+func TestTablesFitTheTerminal(t *testing.T) {
+	run := func(env map[string]string, args ...string) string {
+		var out, errb bytes.Buffer
+		code := Run(args, Env{Stdout: &out, Stderr: &errb,
+			Getenv:     func(k string) string { return env[k] },
+			IsTerminal: func(io.Writer) bool { return false },
+			Now:        func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }})
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d\n%s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	m := "../../examples/ecommerce/checkout.journey.yaml"
+	cols := map[string]string{"COLUMNS": "80"}
+	for _, args := range [][]string{
+		{"score", m}, {"score", "../../examples"},
+		{"render", m, "--view", "backlog"}, {"render", m, "--view", "matrix"}, {"render", m},
+	} {
+		for _, out := range []string{run(cols, args...), run(nil, append(args, "--width", "80")...)} {
+			for _, l := range strings.Split(out, "\n") {
+				if w := runewidth.StringWidth(l); w > 80 {
+					t.Errorf("%v: a line of %d columns:\n%s", args, w, l)
+				}
+			}
+			// A cut word makes a token the unwrapped output does not have.
+			whole := tokens(run(nil, args...))
+			for tok := range tokens(out) {
+				if !whole[tok] {
+					t.Errorf("%v: %q is a piece of a cut word:\n%s", args, tok, out)
+				}
+			}
+		}
+	}
+	if out := run(nil, "score", m); !strings.Contains(out, "Offer guest checkout with optional account after payment") {
+		t.Errorf("a pipe without COLUMNS wraps:\n%s", out)
+	}
+}
+
+// tokens is the set of the words of a text, split at anything that is
+// not a letter or a digit.
+func tokens(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		set[f] = true
+	}
+	return set
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -277,14 +276,13 @@ func emotionsTable(d *Data) *Table {
 
 func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
 
-// WriteTerminal writes the table with box drawing, wrapped to width
-// columns (0: no limit). Control characters in map text are shown escaped.
+// WriteTerminal writes the table for a terminal: its title, then the
+// table fitted to width columns (textfmt.WriteTable); 0 does not wrap.
 func WriteTerminal(w io.Writer, t *Table, width int) error {
 	if _, err := fmt.Fprintln(w, textfmt.Sanitize(oneLine(t.Title))); err != nil {
 		return err
 	}
-	header := sanitizeRow(t.Header)
-	rows := make([][][]string, 0, len(t.Rows)+1)
+	tt := textfmt.Table{Header: sanitizeRow(t.Header)}
 	for _, r := range t.Rows {
 		row := make([][]string, len(r))
 		for i, c := range r {
@@ -293,129 +291,16 @@ func WriteTerminal(w io.Writer, t *Table, width int) error {
 				row[i][k] = textfmt.Sanitize(clean(l))
 			}
 		}
-		rows = append(rows, row)
+		tt.Rows = append(tt.Rows, row)
 	}
 	if len(t.Rows) == 0 {
-		row := make([][]string, len(header))
-		for i, c := range emptyRow(len(header)) {
+		row := make([][]string, len(tt.Header))
+		for i, c := range emptyRow(len(tt.Header)) {
 			row[i] = []string{c}
 		}
-		rows = append(rows, row)
+		tt.Rows = append(tt.Rows, row)
 	}
-	// tablewriter does not shrink a column below its longest word, so a
-	// wide table overflowed the terminal: fit the columns here and wrap
-	// every cell to its column, breaking words that do not fit.
-	cols := fitColumns(header, rows, width)
-	wrap := func(lines []string, i int) string {
-		if cols == nil || i >= len(cols) {
-			return strings.Join(lines, "\n")
-		}
-		var out []string
-		for _, l := range lines {
-			out = append(out, wrapDisplay(l, cols[i])...)
-		}
-		return strings.Join(out, "\n")
-	}
-	opts := []tablewriter.Option{
-		tablewriter.WithRenderer(renderer.NewBlueprint()),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-	}
-	tb := tablewriter.NewTable(w, opts...)
-	hdr := make([]string, len(header))
-	for i, h := range header {
-		hdr[i] = wrap([]string{h}, i)
-	}
-	tb.Header(hdr)
-	for _, r := range rows {
-		row := make([]string, len(r))
-		for i, c := range r {
-			row[i] = wrap(c, i)
-		}
-		if err := tb.Append(row); err != nil {
-			return err
-		}
-	}
-	return tb.Render()
-}
-
-// fitColumns chooses column widths (in terminal cells) so that the table,
-// borders and padding included, is at most width wide: the widest columns
-// give way first, down to a floor of 5 cells. nil means no limit.
-func fitColumns(header []string, rows [][][]string, width int) []int {
-	if width <= 0 || len(header) == 0 {
-		return nil
-	}
-	cols := make([]int, len(header))
-	for i, h := range header {
-		cols[i] = max(runewidth.StringWidth(h), 1)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			if i >= len(cols) {
-				continue
-			}
-			for _, l := range c {
-				cols[i] = max(cols[i], runewidth.StringWidth(l))
-			}
-		}
-	}
-	budget := width - (3*len(cols) + 1) // "│ " + " │ " between + " │"
-	const floor = 5
-	for {
-		sum, widest := 0, 0
-		for i, c := range cols {
-			sum += c
-			if c > cols[widest] {
-				widest = i
-			}
-		}
-		if sum <= budget || cols[widest] <= floor {
-			return cols
-		}
-		cols[widest]--
-	}
-}
-
-// wrapDisplay wraps a line at spaces to at most width terminal cells,
-// breaking a word longer than that.
-func wrapDisplay(s string, width int) []string {
-	if runewidth.StringWidth(s) <= width {
-		return []string{s}
-	}
-	var lines []string
-	var cur strings.Builder
-	n := 0
-	flush := func() {
-		lines = append(lines, cur.String())
-		cur.Reset()
-		n = 0
-	}
-	for _, word := range strings.Fields(s) {
-		ww := runewidth.StringWidth(word)
-		if n > 0 && n+1+ww > width {
-			flush()
-		}
-		if n > 0 {
-			cur.WriteByte(' ')
-			n++
-		}
-		for _, r := range word {
-			rw := runewidth.RuneWidth(r)
-			if n+rw > width && n > 0 {
-				flush()
-			}
-			cur.WriteRune(r)
-			n += rw
-		}
-	}
-	if n > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
+	return textfmt.WriteTable(w, tt, width)
 }
 
 func emptyRow(n int) []string {

@@ -16,6 +16,8 @@ type Format struct {
 type WriteOptions struct {
 	// Gate is --fail-under: each map's verdict is shown when it is on.
 	Gate Gate
+	// Width is the terminal width text tables fit; 0 does not wrap.
+	Width int
 }
 
 // Formats are the output formats of `journey score`, in the order help
