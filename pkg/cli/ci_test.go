@@ -224,9 +224,7 @@ func checkCommands(t *testing.T, where, text string) {
 // would, against a built journey: it writes journey.sarif, prints
 // annotations and records the exit code in GITHUB_OUTPUT.
 func TestActionLintStep(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds journey")
-	}
+	bin := journeyBin(t)
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("no bash")
@@ -240,11 +238,6 @@ func TestActionLintStep(t *testing.T) {
 	}
 	if step.Run == "" {
 		t.Fatal("no step with id lint")
-	}
-	bin := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "journey"), "github.com/journey-maps/journey/cmd/journey")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	work := t.TempDir()
 	if out, _, code := runCLI(t, "", "init", "--dir", filepath.Join(work, "maps")); code != 0 {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -209,15 +208,8 @@ func TestDiffDriverArguments(t *testing.T) {
 // TestGitDiffUsesDriver configures a real repository as the README says
 // and checks that `git diff` shows the journey diff of a built binary.
 func TestGitDiffUsesDriver(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
+	bin := filepath.Join(journeyBin(t), "journey")
 	dir, git := gitRepo(t)
-	bin := filepath.Join(t.TempDir(), "journey")
-	build := exec.Command("go", "build", "-o", bin, "github.com/journey-maps/journey/cmd/journey")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	writeFile(t, filepath.Join(dir, ".gitattributes"), "*.journey.yaml diff=journey\n*.personas.yaml diff=journey\n")
 	git("config", "diff.journey.command", bin+" diff")
 	writeFile(t, filepath.Join(dir, "maps/shop.journey.yaml"), gitMap)
