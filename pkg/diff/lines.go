@@ -123,11 +123,9 @@ func backtrack(trace [][]int, n, m, max, offset int) []edit {
 	for d := len(trace) - 1; d >= 0; d-- {
 		v := trace[d]
 		k := x - y
-		prevK := k + 1
+		prevK := k - 1
 		if k == -d || (k != d && v[max+k-1] < v[max+k+1]) {
 			prevK = k + 1
-		} else {
-			prevK = k - 1
 		}
 		prevX := v[max+prevK]
 		prevY := prevX - prevK

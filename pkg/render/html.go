@@ -174,7 +174,7 @@ func figureOf(f *svgw.Figure, caption string) *Figure {
 	fig := &Figure{Caption: caption}
 	for i := range f.Parts {
 		var b bytes.Buffer
-		f.WritePart(&b, i)                                       // a bytes.Buffer does not fail
+		_ = f.WritePart(&b, i)                                   // a bytes.Buffer does not fail
 		fig.Parts = append(fig.Parts, template.HTML(b.String())) // our own writer escapes every text
 	}
 	return fig

@@ -167,14 +167,19 @@ func (h *Helper) Close() error {
 		return nil
 	}
 	_ = h.stdin.Close()
-	waited := make(chan error, 1)
+	exited := make(chan struct{})
 	cmd := h.cmd
-	go func() { waited <- cmd.Wait() }()
+	go func() {
+		// The exit status on the way out tells nothing: the helper has
+		// answered every request it was sent.
+		_ = cmd.Wait()
+		close(exited)
+	}()
 	select {
-	case <-waited:
+	case <-exited:
 	case <-time.After(5 * time.Second):
 		_ = cmd.Process.Kill()
-		<-waited
+		<-exited
 	}
 	h.cmd = nil
 	if h.broken == nil {

@@ -55,5 +55,5 @@ func cssLoads(s string) []string {
 
 func external(v string) bool {
 	v = strings.TrimSpace(strings.ToLower(v))
-	return !(strings.HasPrefix(v, "#") || strings.HasPrefix(v, "data:"))
+	return !strings.HasPrefix(v, "#") && !strings.HasPrefix(v, "data:")
 }
