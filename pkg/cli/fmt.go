@@ -27,7 +27,8 @@ JSON Schema (x- and unknown keys after them, in their order), two-space
 indentation, block style, lists of short scalars in flow style where they fit
 on a line, a blank line before each top-level section and between stages.
 Comments and x- keys are kept, and the data never changes: each file is
-loaded before and after and the two compared.
+loaded before and after and the two compared. The comments above the first
+key (a yaml-language-server modeline, a licence) stay at the top of the file.
 
 With no flag the formatted files go to standard output; -w rewrites them in
 place (atomically); --check lists the files that are not formatted and exits
