@@ -22,8 +22,13 @@ func Write(path string, fill func(w io.Writer) error) error {
 	return WriteBytes(path, buf.Bytes())
 }
 
-// WriteBytes replaces path with data atomically.
+// WriteBytes replaces path with data atomically. When path is a symbolic
+// link, the file it points to is replaced and the link kept.
 func WriteBytes(path string, data []byte) error {
+	path, err := linkTarget(path)
+	if err != nil {
+		return err
+	}
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
