@@ -19,7 +19,13 @@ const maxLinks = 40
 func linkTarget(path string) (string, error) {
 	for range maxLinks {
 		st, err := os.Lstat(path)
-		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil // a new file
+		}
+		if err != nil {
+			return "", err
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
 			return path, nil
 		}
 		dest, err := os.Readlink(path)
