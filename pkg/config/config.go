@@ -151,8 +151,8 @@ type Config struct {
 	// with score.WeightsFrom.
 	Weights map[string]float64
 
-	// settled holds the settings of each set of matching overrides met
-	// so far (keyed by a bit set of them), filled in on first use: lint asks
+	// settled holds the settings of each set of matching globs met so
+	// far (keyed by a bit set of them), filled in on first use: lint asks
 	// about every rule for every file. globs are the override globs,
 	// compiled on first use. A Config is not changed once it is asked.
 	settled   sync.Map
@@ -254,9 +254,9 @@ type FileConfig struct {
 }
 
 // settings are the rule settings in force under one set of matching
-// overrides. Files matched by the same overrides share them, so each
-// rule's settings are worked out once for all of them, not per file,
-// rule and override.
+// globs. Files matched by the same globs share them, so each rule's
+// settings are worked out once for all of them, not per file, rule and
+// override.
 type settings struct {
 	overrides []*Override // in order
 	rules     sync.Map    // rule id → Effective
@@ -291,14 +291,14 @@ func compileOverrides(overrides []Override) *overrideGlobs {
 	return og
 }
 
-// For returns the configuration in force for a file: the globs are
-// matched once, and the settings of the overrides that match are shared
-// with every file they match.
+// For returns the configuration in force for a file: each distinct glob
+// is matched once, and the settings of the overrides that match are
+// shared with every file the same globs match.
 func (c *Config) For(file string) FileConfig {
 	if c == nil {
 		return FileConfig{}
 	}
-	var key string // a bit set of the overrides that match
+	var key string // a bit set of the globs that match
 	if len(c.Overrides) > 0 {
 		if rel, ok := c.relPath(file); ok {
 			key = c.matching(rel)
@@ -308,39 +308,34 @@ func (c *Config) For(file string) FileConfig {
 		return FileConfig{c: c, s: s.(*settings)}
 	}
 	s := &settings{}
-	for i := range c.Overrides {
-		if i/8 < len(key) && key[i/8]&(1<<(i%8)) != 0 {
-			s.overrides = append(s.overrides, &c.Overrides[i])
+	for i, globs := range c.overrideGlobs().of {
+		for _, at := range globs {
+			if at/8 < len(key) && key[at/8]&(1<<(at%8)) != 0 {
+				s.overrides = append(s.overrides, &c.Overrides[i])
+				break
+			}
 		}
 	}
 	got, _ := c.settled.LoadOrStore(key, s)
 	return FileConfig{c: c, s: got.(*settings)}
 }
 
-// matching returns, as a bit set, the overrides whose globs match a file
-// (its path relative to the configuration's directory). A glob without a
-// slash also matches the base name.
-func (c *Config) matching(rel string) string {
+func (c *Config) overrideGlobs() *overrideGlobs {
 	c.globsOnce.Do(func() { c.globs = compileOverrides(c.Overrides) })
-	og := c.globs
+	return c.globs
+}
+
+// matching returns, as a bit set, the distinct override globs that match
+// a file (its path relative to the configuration's directory). A glob
+// without a slash also matches the base name.
+func (c *Config) matching(rel string) string {
+	og := c.overrideGlobs()
 	name := splitPath(rel)
 	scratch := make([]bool, 2*(og.longest+1))
-	// hit[i] is 0 when glob i has not been tried, 1 when it matched, 2
-	// when it did not.
-	hit := make([]byte, len(og.globs))
-	set := make([]byte, (len(og.of)+7)/8)
-	for i, globs := range og.of {
-		for _, at := range globs {
-			if hit[at] == 0 {
-				hit[at] = 2
-				if og.globs[at].match(name, scratch) {
-					hit[at] = 1
-				}
-			}
-			if hit[at] == 1 {
-				set[i/8] |= 1 << (i % 8)
-				break
-			}
+	set := make([]byte, (len(og.globs)+7)/8)
+	for i, g := range og.globs {
+		if g.match(name, scratch) {
+			set[i/8] |= 1 << (i % 8)
 		}
 	}
 	return string(set)
