@@ -52,7 +52,9 @@ func (e *Error) reason() string {
 	return e.Err.Error()
 }
 
-// WriteBytes replaces path with data atomically. A failure is an *Error.
+// WriteBytes replaces path with data atomically. When path is a symbolic
+// link, the file it points to is replaced and the link kept. A failure is
+// an *Error.
 func WriteBytes(path string, data []byte) error {
 	if err := writeBytes(path, data); err != nil {
 		return &Error{Path: path, Err: err}
@@ -61,6 +63,10 @@ func WriteBytes(path string, data []byte) error {
 }
 
 func writeBytes(path string, data []byte) error {
+	path, err := linkTarget(path)
+	if err != nil {
+		return err
+	}
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()

@@ -27,11 +27,14 @@ JSON Schema (x- and unknown keys after them, in their order), two-space
 indentation, block style, lists of short scalars in flow style where they fit
 on a line, a blank line before each top-level section and between stages.
 Comments and x- keys are kept, and the data never changes: each file is
-loaded before and after and the two compared.
+loaded before and after and the two compared. The comments above the first
+key (a yaml-language-server modeline, a licence) stay at the top of the file.
 
 With no flag the formatted files go to standard output; -w rewrites them in
-place (atomically); --check lists the files that are not formatted and exits
-1. A file that cannot be parsed is refused (exit 2) and left untouched.`,
+place (atomically; a symbolic link is kept and the file it points to is
+rewritten); --check lists the files that are not formatted and exits 1. A
+file that cannot be read or parsed is refused (exit 2) and left untouched;
+one that is not a regular file (a named pipe, a device) is refused unread.`,
 		Example: `  journey fmt -w examples/
   journey fmt --check .
   journey fmt - < map.journey.yaml`,
@@ -46,7 +49,7 @@ place (atomically); --check lists the files that are not formatted and exits
 			return a.runFmt(defaultArgs(args), write, check)
 		},
 	}
-	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite the files in place")
+	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite the files in place (through symbolic links, which are kept)")
 	cmd.Flags().BoolVar(&check, "check", false, "list the files that are not formatted and exit 1 if there are any")
 	return cmd
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/atomicfile"
 	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/format"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/templates"
 )
@@ -28,9 +29,9 @@ func newInitCmd(a *app) *cobra.Command {
 		Long: `init writes a starter journey map into DIR (default: the current directory):
 the seven lifecycle stages (awareness, consideration, decision, purchase,
 post-purchase, loyalty, advocacy), a persona, a measurable goal with its
-metric, and example touchpoints with owners and emotions. The example
-templates pass lint without findings; the blank one lists, as lint findings,
-what to fill in.
+metric, and example touchpoints with owners and emotions. The map is written
+in the canonical layout of journey fmt. The example templates pass lint
+without findings; the blank one lists, as lint findings, what to fill in.
 
 Templates:
 ` + strings.Join(lines, "\n") + `
@@ -53,6 +54,10 @@ code 2.`,
 			data, err := templates.Render(t.Name, day)
 			if err != nil {
 				return err
+			}
+			// What init writes passes `journey fmt --check` (docs/format.md).
+			if data, err = format.Source(data); err != nil {
+				return fmt.Errorf("template %s: %w", t.Name, err)
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return usagef("--dir: %v", err)

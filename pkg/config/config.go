@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -152,10 +151,13 @@ type Config struct {
 	// with score.WeightsFrom.
 	Weights map[string]float64
 
-	// plain holds what Rule answers for files no override matches, by
-	// rule id, filled in on first use: lint asks about every rule for
-	// every file. A Config is not changed once it is asked.
-	plain sync.Map
+	// settled holds the settings of each set of matching globs met so
+	// far (keyed by a bit set of them), filled in on first use: lint asks
+	// about every rule for every file. globs are the override globs,
+	// compiled on first use. A Config is not changed once it is asked.
+	settled   sync.Map
+	globsOnce sync.Once
+	globs     *overrideGlobs
 }
 
 // Default is the configuration used when there is no file: every rule at
@@ -247,40 +249,109 @@ func (c *Config) Rule(spec RuleSpec, file string) Effective { return c.For(file)
 
 // FileConfig is a configuration as it applies to one file.
 type FileConfig struct {
-	c         *Config
-	overrides []*Override // those whose globs match the file, in order
+	c *Config
+	s *settings // nil for the default configuration
 }
 
-// For returns the configuration in force for a file: the overrides that
-// match it are found once, not for every rule.
-func (c *Config) For(file string) FileConfig {
-	fc := FileConfig{c: c}
-	if c == nil || len(c.Overrides) == 0 {
-		return fc
-	}
-	rel, ok := c.relPath(file)
-	if !ok {
-		return fc
-	}
-	for i := range c.Overrides {
-		if matches(c.Overrides[i], rel) {
-			fc.overrides = append(fc.overrides, &c.Overrides[i])
+// settings are the rule settings in force under one set of matching
+// globs. Files matched by the same globs share them, so each rule's
+// settings are worked out once for all of them, not per file, rule and
+// override.
+type settings struct {
+	overrides []*Override // in order
+	rules     sync.Map    // rule id → Effective
+}
+
+// overrideGlobs are the globs of the overrides, compiled once; a glob
+// written in several overrides is matched once a file.
+type overrideGlobs struct {
+	globs []glob
+	// of lists, for each override, the indexes of its globs in globs.
+	of [][]int
+	// longest is the largest number of segments in a glob.
+	longest int
+}
+
+func compileOverrides(overrides []Override) *overrideGlobs {
+	og := &overrideGlobs{of: make([][]int, len(overrides))}
+	index := map[string]int{}
+	for i, o := range overrides {
+		for _, pattern := range o.Files {
+			at, seen := index[pattern]
+			if !seen {
+				at = len(og.globs)
+				index[pattern] = at
+				g := compileGlob(pattern)
+				og.globs = append(og.globs, g)
+				og.longest = max(og.longest, len(g.segs))
+			}
+			og.of[i] = append(og.of[i], at)
 		}
 	}
-	return fc
+	return og
+}
+
+// For returns the configuration in force for a file: each distinct glob
+// is matched once, and the settings of the overrides that match are
+// shared with every file the same globs match.
+func (c *Config) For(file string) FileConfig {
+	if c == nil {
+		return FileConfig{}
+	}
+	var key string // a bit set of the globs that match
+	if len(c.Overrides) > 0 {
+		if rel, ok := c.relPath(file); ok {
+			key = c.matching(rel)
+		}
+	}
+	if s, ok := c.settled.Load(key); ok {
+		return FileConfig{c: c, s: s.(*settings)}
+	}
+	s := &settings{}
+	for i, globs := range c.overrideGlobs().of {
+		for _, at := range globs {
+			if at/8 < len(key) && key[at/8]&(1<<(at%8)) != 0 {
+				s.overrides = append(s.overrides, &c.Overrides[i])
+				break
+			}
+		}
+	}
+	got, _ := c.settled.LoadOrStore(key, s)
+	return FileConfig{c: c, s: got.(*settings)}
+}
+
+func (c *Config) overrideGlobs() *overrideGlobs {
+	c.globsOnce.Do(func() { c.globs = compileOverrides(c.Overrides) })
+	return c.globs
+}
+
+// matching returns, as a bit set, the distinct override globs that match
+// a file (its path relative to the configuration's directory). A glob
+// without a slash also matches the base name.
+func (c *Config) matching(rel string) string {
+	og := c.overrideGlobs()
+	name := splitPath(rel)
+	scratch := make([]bool, 2*(og.longest+1))
+	set := make([]byte, (len(og.globs)+7)/8)
+	for i, g := range og.globs {
+		if g.match(name, scratch) {
+			set[i/8] |= 1 << (i % 8)
+		}
+	}
+	return string(set)
 }
 
 // Rule returns the severity and options of a rule for the file. Its
 // Options are shared: read them, do not change them.
 func (f FileConfig) Rule(spec RuleSpec) Effective {
-	if f.c == nil || len(f.overrides) > 0 {
+	if f.s == nil {
 		return f.rule(spec)
 	}
-	if e, ok := f.c.plain.Load(spec.ID); ok {
+	if e, ok := f.s.rules.Load(spec.ID); ok {
 		return e.(Effective)
 	}
 	e := f.rule(spec)
-	f.c.plain.Store(spec.ID, e)
+	f.s.rules.Store(spec.ID, e)
 	return e
 }
 
@@ -308,7 +379,9 @@ func (f FileConfig) rule(spec RuleSpec) Effective {
 	if f.c != nil {
 		rc, ok := f.c.Rules[id]
 		apply(rc, ok)
-		for _, o := range f.overrides {
+	}
+	if f.s != nil {
+		for _, o := range f.s.overrides {
 			rc, ok := o.Rules[id]
 			apply(rc, ok)
 		}
@@ -329,19 +402,4 @@ func (c *Config) relPath(file string) (string, bool) {
 		}
 	}
 	return filepath.ToSlash(rel), true
-}
-
-// matches reports whether a file (its path relative to the configuration's
-// directory) is covered by an override: it matches one of the globs. A
-// glob without a slash also matches the base name.
-func matches(o Override, rel string) bool {
-	for _, g := range o.Files {
-		if Match(g, rel) {
-			return true
-		}
-		if !strings.Contains(g, "/") && Match(g, path.Base(rel)) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,7 +3,9 @@ package config_test
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -279,4 +281,71 @@ func FuzzConfig(f *testing.F) {
 			c.Rule(r, "legacy/a/m.journey.yaml")
 		}
 	})
+}
+
+// TestSharedSettingsAreEachFilesOwn: the settings For shares between the
+// files the same overrides match are, for every file, those worked out
+// from the definition: `rules`, then each override one of whose globs
+// matches the path (or, without a slash, its base name), in order.
+func TestSharedSettingsAreEachFilesOwn(t *testing.T) {
+	c, err := parse(t, `rules:
+  review-overdue: {days: 60}
+overrides:
+  - files: ["legacy/**", "*.draft.journey.yaml"]
+    rules: {channel-mix: off, review-overdue: {days: 7}}
+  - files: "**/team-a/**"
+    rules: {channel-mix: error, touchpoint-has-owner: info}
+  - files: ["legacy/team-a/*.journey.yaml"]
+    rules: {review-overdue: {severity: error, days: 14}}
+  - files: "x.journey.yaml"
+    rules: {goal-measurable: off}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(r config.RuleSpec, rel string) config.Effective {
+		level := r.Severity
+		opts := map[string]int{}
+		for _, o := range r.Options {
+			opts[o.Name] = o.Default
+		}
+		apply := func(rc config.RuleConfig) {
+			if rc.Level != config.LevelUnset {
+				level = rc.Level.Severity()
+			}
+			for k, v := range rc.Options {
+				opts[k] = v
+			}
+		}
+		if rc, ok := c.Rules[r.ID]; ok {
+			apply(rc)
+		}
+		for _, o := range c.Overrides {
+			hit := false
+			for _, g := range o.Files {
+				hit = hit || config.Match(g, rel) || (!strings.Contains(g, "/") && config.Match(g, path.Base(rel)))
+			}
+			if rc, ok := o.Rules[r.ID]; ok && hit {
+				apply(rc)
+			}
+		}
+		return config.Effective{Severity: level, Options: opts}
+	}
+	var files []string
+	for _, dir := range []string{"", "legacy", "legacy/team-a", "team-a", "maps/team-a/old", "maps/team-b", "legacyx/team-a"} {
+		for _, name := range []string{"m.journey.yaml", "x.journey.yaml", "y.draft.journey.yaml"} {
+			files = append(files, path.Join(dir, name))
+		}
+	}
+	for pass := range 2 { // the second answers from what the first worked out
+		for _, rel := range files {
+			fc := c.For(filepath.Join(c.Dir, filepath.FromSlash(rel)))
+			for _, r := range testSchema.Rules {
+				got, w := fc.Rule(r), want(r, rel)
+				if got.Severity != w.Severity || !maps.Equal(got.Options, w.Options) {
+					t.Errorf("pass %d, %s for %s: %v %v, want %v %v", pass+1, r.ID, rel, got.Severity, got.Options, w.Severity, w.Options)
+				}
+			}
+		}
+	}
 }

@@ -80,8 +80,10 @@ func layout(src []byte) ([]byte, error) {
 		sh = pshape
 	}
 	literalFolds(root)
+	head := takeFileHead(root)
 	f := &formatter{}
 	f.mapping(root, sh, 0)
+	putFileHead(root, head)
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
@@ -95,6 +97,33 @@ func layout(src []byte) ([]byte, error) {
 }
 
 type formatter struct{}
+
+// takeFileHead takes the comments above the first key of the file off that
+// key. yaml.v3 gives them to the first key when no blank line separates
+// them from it, but they are the file's (a yaml-language-server modeline,
+// a licence): putFileHead puts them back above whatever key comes first
+// once the keys are in order, so they stay at the top (docs/format.md).
+func takeFileHead(root *yaml.Node) string {
+	if len(root.Content) == 0 {
+		return ""
+	}
+	head := root.Content[0].HeadComment
+	root.Content[0].HeadComment = ""
+	return head
+}
+
+// putFileHead puts the file's head comments above the first key, a blank
+// line apart from that key's own comments.
+func putFileHead(root *yaml.Node, head string) {
+	if head == "" || len(root.Content) == 0 {
+		return
+	}
+	first := root.Content[0]
+	if first.HeadComment != "" {
+		head += "\n\n" + first.HeadComment
+	}
+	first.HeadComment = head
+}
 
 // literalFolds writes in literal style the folded scalars that yaml.v3
 // cannot write back folded: those with a more-indented line (a line that

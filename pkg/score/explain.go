@@ -55,8 +55,10 @@ Goal progress, in percent
   metric. The formula holds for lower-is-better metrics too: 240 down to 95
   with target 60 is (95 - 240) / (60 - 240) = 80.6%%. Above 100 is past the
   target; below 0 moved the wrong way.
-  State: met (target reached, whatever the date), overdue (due date passed),
-  due-soon (due within %d days), on-track (due later); --today sets the date.
+  State: met (target reached, whatever the date); not-measured (no progress
+  figure, whatever the date: never on track); else, against the due date,
+  overdue (passed), due-soon (within %d days), on-track (later); --today sets
+  the date.
 
 Health of the map, 0..100
   health = 100 - %d per error - %d per warning - %d per info, at least 0,

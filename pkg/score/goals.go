@@ -6,13 +6,16 @@ import (
 	"github.com/journey-maps/journey/pkg/model"
 )
 
-// Due states of a goal.
+// Due states of a goal: where its progress stands against its due date
+// (docs/scoring.md). Only a goal with a progress figure is held against
+// the date: without one nobody knows whether it is on track.
 const (
-	DueNone    = ""         // no due date
-	DueMet     = "met"      // the target is reached, whatever the date
-	DueOnTrack = "on-track" // due in more than DueSoonDays
-	DueSoon    = "due-soon" // due within DueSoonDays
-	DueOverdue = "overdue"  // past its due date, target not reached
+	DueNone        = ""             // measured, no due date
+	DueMet         = "met"          // the target is reached, whatever the date
+	DueNotMeasured = "not-measured" // no progress figure (see Missing), whatever the date
+	DueOnTrack     = "on-track"     // measured, due in more than DueSoonDays
+	DueSoon        = "due-soon"     // measured, due within DueSoonDays
+	DueOverdue     = "overdue"      // measured, past its due date, target not reached
 )
 
 // GoalProgress is how far a goal has come from baseline to target.
@@ -96,6 +99,8 @@ func Progress(j *model.Journey, g *model.Goal, today time.Time) GoalProgress {
 	switch {
 	case gp.Met:
 		gp.DueState = DueMet
+	case !gp.HasProgress:
+		gp.DueState = DueNotMeasured
 	case g.Due.IsZero():
 		gp.DueState = DueNone
 	case gp.DaysLeft < 0:

@@ -105,7 +105,7 @@ type JSONGoal struct {
 	Met       bool     `json:"met"`
 	Due       string   `json:"due,omitempty"`
 	DaysLeft  *int     `json:"days_left"`
-	DueState  string   `json:"due_state"` // met | on-track | due-soon | overdue | none
+	DueState  string   `json:"due_state"` // met | not-measured | on-track | due-soon | overdue | none
 }
 
 // JSONFindings counts the findings health was computed from.

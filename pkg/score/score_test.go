@@ -346,17 +346,20 @@ goals:
   - {id: happier, title: Happier, metric: csat, baseline: 3, due: 2026-11-01}
   - {id: done, title: Done, metric: conversion, due: 2026-01-01}
   - {id: unmeasured, title: Unmeasured, metric: nps, target: 40, due: 2026-12-23}
+  - {id: later-unmeasured, title: Later, metric: nps, target: 40, due: 2027-12-23}
+  - {id: no-baseline, title: No baseline, metric: reach, due: 2027-12-23}
 metrics:
   - {id: wait, name: Wait, kind: response-time, direction: lower-is-better, baseline: 240, current: 95}
   - {id: wait-up, name: Wait, kind: response-time, direction: lower-is-better, baseline: 240, current: 260}
   - {id: csat, name: CSAT, kind: csat, baseline: 2, current: 3.5, target: 4.5}
   - {id: conversion, name: Conversion, kind: conversion-rate, baseline: 2, current: 3.1, target: 3}
   - {id: nps, name: NPS, kind: nps, baseline: 10}
+  - {id: reach, name: Reach, kind: custom, current: 5, target: 9}
 stages:
   - id: s
     name: S
     touchpoints:
-      - {id: t, name: T, channel: website, metrics: [wait, wait-up, csat, conversion, nps]}
+      - {id: t, name: T, channel: website, metrics: [wait, wait-up, csat, conversion, nps, reach]}
 `
 
 func TestGoalProgress(t *testing.T) {
@@ -385,8 +388,16 @@ func TestGoalProgress(t *testing.T) {
 	if p := g["done"]; !near(p.Progress, 110) || !p.Met || p.DueState != DueMet {
 		t.Errorf("done = %+v, want 110%% and met", p)
 	}
-	if p := g["unmeasured"]; p.HasProgress || p.Missing != "not measured yet" || p.DueState != DueSoon || p.DaysLeft != 30 {
-		t.Errorf("unmeasured = %+v, want no progress, due soon in 30 days", p)
+	// Without a progress figure a goal is not measured, never on track or
+	// due soon, whatever the date; the days left are still counted.
+	if p := g["unmeasured"]; p.HasProgress || p.Missing != "not measured yet" || p.DueState != DueNotMeasured || p.DaysLeft != 30 {
+		t.Errorf("unmeasured = %+v, want no progress, not measured, 30 days left", p)
+	}
+	if p := g["later-unmeasured"]; p.HasProgress || p.Missing != "not measured yet" || p.DueState != DueNotMeasured {
+		t.Errorf("later-unmeasured = %+v, want not measured, not on track", p)
+	}
+	if p := g["no-baseline"]; p.HasProgress || p.Missing != "no baseline" || p.DueState != DueNotMeasured {
+		t.Errorf("no-baseline = %+v, want not measured", p)
 	}
 }
 

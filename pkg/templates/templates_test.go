@@ -1,11 +1,13 @@
 package templates
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/journey-maps/journey/pkg/config"
+	"github.com/journey-maps/journey/pkg/format"
 	"github.com/journey-maps/journey/pkg/lint"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
@@ -63,6 +65,29 @@ func TestTemplatesValidate(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// Every template is written in the canonical layout of `journey fmt`,
+// whatever the day: a new map passes `journey fmt --check` as written.
+func TestTemplatesCanonical(t *testing.T) {
+	for _, day := range []time.Time{
+		time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC),
+		time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		for _, tpl := range All() {
+			data, err := Render(tpl.Name, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := format.Source(data)
+			if err != nil {
+				t.Fatalf("%s: %v", tpl.Name, err)
+			}
+			if !bytes.Equal(out, data) {
+				t.Errorf("%s is not in the canonical layout; journey fmt writes:\n%s", tpl.Name, out)
+			}
 		}
 	}
 }
