@@ -98,7 +98,7 @@ func (a *app) runFmt(args []string, write, check bool) error {
 		case write:
 			if !same {
 				if err := atomicfile.WriteBytes(path, out); err != nil {
-					fmt.Fprintf(a.env.Stderr, "%s: cannot write: %s\n", textfmt.Sanitize(path), err)
+					fmt.Fprintf(a.env.Stderr, "journey: %s\n", textfmt.Sanitize(err.Error())) // names the file and why
 					failed = true
 				}
 			}
