@@ -31,7 +31,8 @@ the seven lifecycle stages (awareness, consideration, decision, purchase,
 post-purchase, loyalty, advocacy), a persona, a measurable goal with its
 metric, and example touchpoints with owners and emotions. The map is written
 in the canonical layout of journey fmt. The example templates pass lint
-without findings; the blank one lists, as lint findings, what to fill in.
+without findings; the blank one passes lint, and its warnings list what to
+fill in.
 
 Templates:
 ` + strings.Join(lines, "\n") + `
@@ -67,7 +68,7 @@ code 2.`,
 				if errors.Is(err, fs.ErrExist) {
 					return usagef("%s already exists; init never overwrites a file (remove it or choose another --dir)", path)
 				}
-				return usagef("%v", err)
+				return err // names the file and why
 			}
 			f := loader.New(loader.Options{}).LoadBytes(path, data)
 			stages, points := 0, 0

@@ -32,7 +32,7 @@ var all = []Template{
 	{"ecommerce", "online-shop.journey.yaml", "an online shop: advert, product page, checkout, delivery, reorder, review"},
 	{"saas", "saas-trial.journey.yaml", "a software product: referral, pricing, trial, sales call, onboarding, renewal"},
 	{"services", "home-service.journey.yaml", "a home-services business: search, booking call, engineer visit, annual service"},
-	{"blank", "my-journey.journey.yaml", "the seven lifecycle stages, a persona and a goal to fill in"},
+	{"blank", "my-journey.journey.yaml", "the seven lifecycle stages with a touchpoint each, a persona and a metric to fill in"},
 }
 
 // All returns the templates, the example ones first.
