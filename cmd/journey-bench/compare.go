@@ -21,7 +21,8 @@ import (
 // compareMain runs whole processes side by side on the same generated
 // maps and prints a markdown table: journey lint against the parse floor
 // (and yamllint where installed), memory at two corpus sizes, start-up,
-// and an SVG of a 300-touchpoint map against Graphviz's own dot.
+// and pictures of a 300-touchpoint map: the canvas, and the flow against
+// Graphviz's own dot.
 func compareMain(args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ExitOnError)
 	journey := fs.String("journey", "bin/journey", "the journey binary to measure")
@@ -48,52 +49,82 @@ func compareMain(args []string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	bigDir, smallDir, largeDir := filepath.Join(tmp, "maps"), filepath.Join(tmp, "small"), filepath.Join(tmp, "large")
-	for _, c := range []struct {
-		dir      string
-		n, large int
-	}{{bigDir, *n, 0}, {smallDir, *small, 0}, {largeDir, 0, 300}} {
-		if err := writeCorpus(c.dir, c.n, c.large, 1); err != nil {
-			return err
-		}
+	c := comparison{self: self, bin: bin, tmp: tmp, n: *n, small: *small, today: *today, m: &measurer{runs: *runs}}
+	if err := c.writeCorpora(); err != nil {
+		return err
 	}
-	one := filepath.Join(bigDir, "team-000", "map-00000.journey.yaml")
-	large := filepath.Join(largeDir, "large.journey.yaml")
-	dotFile := filepath.Join(tmp, "large.dot")
-
-	m := &measurer{runs: *runs}
-	floor := m.run("parse floor (read + yaml.Node, all cores)", *n, self, "floor", bigDir)
-	lint := m.run("journey lint", *n, bin, "lint", "--today", *today, bigDir)
-	m.run("journey validate", *n, bin, "validate", bigDir)
-	if path, err := exec.LookPath("yamllint"); err == nil {
-		m.run("yamllint (default rules)", *n, path, "-f", "parsable", bigDir)
-	}
-	lintSmall := m.run("journey lint", *small, bin, "lint", "--today", *today, smallDir)
-	m.run("journey version", 0, bin, "version")
-	m.run("journey lint, one map", 1, bin, "lint", "--today", *today, one)
-	m.run("journey render --format dot, 300 touchpoints", 1, bin, "render", "--format", "dot", "-o", dotFile, large)
-	svg := m.run("journey render --format svg, 300 touchpoints", 1, bin, "render", "--format", "svg", "-o", filepath.Join(tmp, "large.svg"), large)
-	var dot *result
-	if path, err := exec.LookPath("dot"); err == nil {
-		dot = m.run("Graphviz dot -Tsvg on that DOT", 1, path, "-Tsvg", "-o", filepath.Join(tmp, "native.svg"), dotFile)
-	}
-
+	c.measure()
 	// The headline ratio: on a shared machine the speed drifts between
 	// the floor's runs and lint's, so they are timed in pairs, one right
 	// after the other (in alternating order), and the median of the
 	// pairs' ratios is reported.
-	floorArgs := []string{self, "floor", bigDir}
-	lintArgs := []string{bin, "lint", "--today", *today, bigDir}
+	floorArgs := []string{self, "floor", c.bigDir()}
+	lintArgs := []string{bin, "lint", "--today", *today, c.bigDir()}
 	ratios, pairErr := pairedRatios(*pairs, lintArgs, floorArgs)
+	c.printTable()
+	c.printSummary(ratios, pairErr)
+	return nil
+}
 
+// comparison is one run of compare: the binaries, the corpora and what
+// was measured.
+type comparison struct {
+	self, bin, tmp, today string
+	n, small              int
+	m                     *measurer
+
+	floor, lint, lintSmall, flow, dot *result
+}
+
+func (c *comparison) bigDir() string    { return filepath.Join(c.tmp, "maps") }
+func (c *comparison) smallDir() string  { return filepath.Join(c.tmp, "small") }
+func (c *comparison) largeFile() string { return filepath.Join(c.tmp, "large", "large.journey.yaml") }
+
+// writeCorpora writes the large and small corpora and the 300-touchpoint
+// map.
+func (c *comparison) writeCorpora() error {
+	for _, k := range []struct {
+		dir      string
+		n, large int
+	}{{c.bigDir(), c.n, 0}, {c.smallDir(), c.small, 0}, {filepath.Dir(c.largeFile()), 0, 300}} {
+		if err := writeCorpus(k.dir, k.n, k.large, 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// measure runs every command of the table.
+func (c *comparison) measure() {
+	m, bin, today := c.m, c.bin, c.today
+	one := filepath.Join(c.bigDir(), "team-000", "map-00000.journey.yaml")
+	dotFile := filepath.Join(c.tmp, "large.dot")
+	c.floor = m.run("parse floor (read + yaml.Node, all cores)", c.n, c.self, "floor", c.bigDir())
+	c.lint = m.run("journey lint", c.n, bin, "lint", "--today", today, c.bigDir())
+	m.run("journey validate", c.n, bin, "validate", c.bigDir())
+	if path, err := exec.LookPath("yamllint"); err == nil {
+		m.run("yamllint (default rules)", c.n, path, "-f", "parsable", c.bigDir())
+	}
+	c.lintSmall = m.run("journey lint", c.small, bin, "lint", "--today", today, c.smallDir())
+	m.run("journey version", 0, bin, "version")
+	m.run("journey lint, one map", 1, bin, "lint", "--today", today, one)
+	m.run("journey render --format svg (the canvas), 300 touchpoints", 1, bin, "render", "--format", "svg", "-o", filepath.Join(c.tmp, "canvas.svg"), c.largeFile())
+	m.run("journey render --view journey --format dot, 300 touchpoints", 1, bin, "render", "--view", "journey", "--format", "dot", "-o", dotFile, c.largeFile())
+	c.flow = m.run("journey render --view journey --format svg, 300 touchpoints", 1, bin, "render", "--view", "journey", "--format", "svg", "-o", filepath.Join(c.tmp, "flow.svg"), c.largeFile())
+	if path, err := exec.LookPath("dot"); err == nil {
+		c.dot = m.run("Graphviz dot -Tsvg on that DOT", 1, path, "-Tsvg", "-o", filepath.Join(c.tmp, "native.svg"), dotFile)
+	}
+}
+
+func (c *comparison) printTable() {
 	fmt.Printf("Machine: %s, %d cores, %s/%s, %s. Best of %d runs; CPU is user+system time; memory is peak resident set.\n\n",
-		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), *runs)
+		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), c.m.runs)
 	fmt.Println("| command | maps | wall | CPU | peak memory | vs floor |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|")
-	for _, r := range m.results {
+	for _, r := range c.m.results {
 		ratio := ""
-		if r.err == nil && floor.err == nil && r.files == floor.files && r != floor {
-			ratio = fmt.Sprintf("%.2fx", r.wall.Seconds()/floor.wall.Seconds())
+		if r.err == nil && c.floor.err == nil && r.files == c.floor.files && r != c.floor {
+			ratio = fmt.Sprintf("%.2fx", r.wall.Seconds()/c.floor.wall.Seconds())
 		}
 		if r.err != nil {
 			fmt.Printf("| %s | %d | failed: %s | | | |\n", r.name, r.files, oneLine(r.err.Error()))
@@ -102,19 +133,21 @@ func compareMain(args []string) error {
 		fmt.Printf("| %s | %d | %s | %s | %.1f MB | %s |\n", r.name, r.files, round(r.wall), round(r.cpu), float64(r.rss)/1024, ratio)
 	}
 	fmt.Println()
+}
+
+func (c *comparison) printSummary(ratios []float64, pairErr error) {
 	if pairErr == nil && len(ratios) > 0 {
 		fmt.Printf("- lint / floor, wall time on %d maps: %.2fx, the median of %d interleaved pairs (%.2fx to %.2fx; target 1.2x)\n",
-			*n, ratios[len(ratios)/2], len(ratios), ratios[0], ratios[len(ratios)-1])
+			c.n, ratios[len(ratios)/2], len(ratios), ratios[0], ratios[len(ratios)-1])
 	} else if pairErr != nil {
 		fmt.Printf("- lint / floor pairs failed: %s\n", oneLine(pairErr.Error()))
 	}
-	if lint.err == nil && lintSmall.err == nil {
-		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", *n, *small, float64(lint.rss)/float64(lintSmall.rss))
+	if c.lint.err == nil && c.lintSmall.err == nil {
+		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", c.n, c.small, float64(c.lint.rss)/float64(c.lintSmall.rss))
 	}
-	if svg.err == nil && dot != nil && dot.err == nil {
-		fmt.Printf("- journey render --format svg / native dot, 300 touchpoints, whole processes: %.2fx (the 1.5x target is for the layout in-process: BenchmarkRenderLarge/journey-svg)\n", svg.wall.Seconds()/dot.wall.Seconds())
+	if c.flow.err == nil && c.dot != nil && c.dot.err == nil {
+		fmt.Printf("- journey render --view journey --format svg / native dot, 300 touchpoints, whole processes: %.2fx (the 1.5x target is for the layout in-process: BenchmarkRenderLarge/journey-svg)\n", c.flow.wall.Seconds()/c.dot.wall.Seconds())
 	}
-	return nil
 }
 
 type result struct {
