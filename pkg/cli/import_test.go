@@ -45,6 +45,17 @@ func TestImportGolden(t *testing.T) {
 			for _, d := range f.Diags {
 				t.Errorf("imported map: %s", d)
 			}
+			// What the project writes passes fmt --check and lint.
+			path := filepath.Join(t.TempDir(), "imported.journey.yaml")
+			if err := os.WriteFile(path, []byte(stdout), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if out, errOut, code := runCLI(t, "", "fmt", "--check", path); code != 0 {
+				t.Errorf("fmt --check: exit %d\n%s%s", code, out, errOut)
+			}
+			if out, _, code := runCLI(t, "", "lint", path); code != 0 || strings.Contains(out, ": error:") {
+				t.Errorf("lint: exit %d\n%s", code, out)
+			}
 		})
 	}
 }
