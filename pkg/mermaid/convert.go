@@ -67,9 +67,9 @@ func Convert(d *Diagram, opts Options) (*Result, error) {
 		opts.SchemaURL = DefaultSchemaURL
 	}
 	c := &converter{res: &Result{Warnings: append([]Warning(nil), d.Warnings...)}}
-	title := d.Title
+	title := oneLine(d.Title)
 	if title == "" {
-		title = d.AccTitle
+		title = oneLine(d.AccTitle)
 	}
 	if title == "" {
 		title = titleFromPath(opts.Source)
@@ -88,12 +88,12 @@ func Convert(d *Diagram, opts Options) (*Result, error) {
 	add(doc, "kind", str(model.KindJourney))
 	add(doc, "version", num(1))
 	add(doc, "id", str(id))
-	add(doc, "title", str(oneLine(title)))
+	add(doc, "title", str(title))
 	if d.AccDescr != "" {
 		add(doc, "description", str(d.AccDescr))
 	}
-	if d.Title != "" && d.AccTitle != "" && d.AccTitle != d.Title {
-		add(doc, "x-acc-title", str(oneLine(d.AccTitle)))
+	if acc := oneLine(d.AccTitle); acc != "" && acc != title {
+		add(doc, "x-acc-title", str(acc))
 	}
 	if ps := c.personas(d); ps != nil {
 		add(doc, "personas", ps)
@@ -144,6 +144,7 @@ func (c *converter) personas(d *Diagram) *yaml.Node {
 	for _, s := range d.Sections {
 		for _, t := range s.Tasks {
 			for _, a := range t.Actors {
+				a = oneLine(a)
 				if _, ok := c.personaID[a]; ok || a == "" {
 					continue
 				}
@@ -214,7 +215,7 @@ func (c *converter) touchpoint(t *Task, tids *ids) *yaml.Node {
 	var ids []*yaml.Node
 	seen := map[string]bool{}
 	for _, a := range t.Actors {
-		if a == "" {
+		if a = oneLine(a); a == "" {
 			continue
 		}
 		if seen[a] {
