@@ -153,7 +153,7 @@ var (
 // document. A diagram Mermaid rejects is a *SyntaxError at its line.
 func Parse(src []byte) (*Diagram, error) {
 	_, p, more := find(splitLines(strings.ToValidUTF8(string(src), "\uFFFD")))
-	if p.frontError != nil {
+	if p.frontError != nil && p.isJourney() {
 		return nil, p.frontError
 	}
 	d, err := parseCode(p)
