@@ -43,10 +43,10 @@ stages:
 	visit: visitor{journey: func(c *Check, j *model.Journey) {
 		digital, physical, unknown := 0, 0, 0
 		for _, t := range j.Touchpoints() {
-			switch {
-			case t.Type == "physical":
+			switch t.Type {
+			case "physical":
 				physical++
-			case t.Type == "":
+			case "":
 				unknown++ // no channel and no type: the kind is not known
 			default:
 				digital++

@@ -109,8 +109,7 @@ func frontMatterTitle(src string, line int) (string, error) {
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			var n int
-			fmt.Sscan(m[1], &n)
+			n, _ := strconv.Atoi(m[1]) // the pattern's digits
 			line += n - 1
 			msg = strings.TrimPrefix(msg, m[0])
 		}
