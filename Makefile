@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build test vet fmt-check lint tools fuzz bench bench-canvas docs install clean e2e
+.PHONY: all build test vet fmt-check lint tools fuzz bench bench-canvas docs install clean e2e mermaid-deps
 
 # The linters, at pinned versions, built once into bin/tools.
 TOOLS := $(CURDIR)/bin/tools
@@ -20,8 +20,9 @@ build:
 install:
 	CGO_ENABLED=0 $(GO) install ./cmd/...
 
-# Every test: formatting, vet, the linters and the race-checked test suite.
-test: fmt-check vet lint
+# Every test: formatting, vet, the linters and the race-checked test suite
+# (with the real Mermaid parser the conformance tests run).
+test: fmt-check vet lint mermaid-deps
 	$(GO) test -race -count=1 $(PKGS)
 
 # staticcheck with its default checks, and golangci-lint with the linters
@@ -40,6 +41,14 @@ $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION):
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 	touch $@
 
+# The real Mermaid parser (npm mermaid, jsdom and js-yaml at the versions
+# testdata/mermaid/conformance/package-lock.json pins) that pkg/mermaid's
+# conformance tests run, installed once into a cache folder outside the
+# repository. Where npm cannot reach its registry (exit 3) the tests skip
+# and say so.
+mermaid-deps:
+	@sh testdata/mermaid/conformance/install.sh >/dev/null || [ $$? -eq 3 ]
+
 # -tags bench includes the developer tool cmd/journey-bench, which is kept
 # behind that tag so `go install ./cmd/...` installs only what users run.
 vet:
@@ -54,6 +63,7 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test ./pkg/loader -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/mermaid -run '^$$' -fuzz '^FuzzImportMermaid$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/mermaid -run '^$$' -fuzz '^FuzzWriteMermaid$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/format -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/diff -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)

@@ -38,18 +38,23 @@ func newImportMermaidCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "mermaid FILE",
 		Short: "Turn a Mermaid journey diagram into a journey map",
-		Long: `mermaid reads a Mermaid journey diagram and writes a journey map that
-validates: each section becomes a stage, each task a touchpoint, each actor a
-persona (ids are slugs of the names) and each score the touchpoint's emotion.
-Mermaid's scores run 0..5 and the map's emotions 1..5, so 0 becomes 1 (the
-YAML notes it). The title (or accTitle) becomes the map's title and accDescr
-its description; %% comments and directives are skipped. FILE may be a
-markdown document: its first ` + "```mermaid" + ` block with a journey is read.
-With - the diagram is read from standard input.
+		Long: `mermaid reads a Mermaid journey diagram as Mermaid reads it and writes a
+journey map that validates: each section becomes a stage (empty ones too),
+each task a touchpoint, each actor a persona (ids are slugs of the names)
+and each score the touchpoint's emotion, the nearest of 1..5 (Mermaid's 0
+becomes 1, 6 becomes 5, 4.4 becomes 4; the YAML notes the score). The title
+(front matter, title or accTitle) becomes the map's title and accDescr its
+description. FILE may be a markdown or reStructuredText document: its first
+mermaid block with a journey is read (fences of three or more backticks or
+tildes, also in blockquotes; .. mermaid:: and .. code:: mermaid). With - the
+diagram is read from standard input.
 
 The map goes to standard output, or with -o to a file, written atomically;
--o never replaces the diagram it reads. A syntax error is reported as
-FILE:LINE: message with exit code 2.
+-o never replaces the diagram it reads. It is in journey fmt's layout. What
+Mermaid ignores or reads unexpectedly (a score that is not a number, text
+after the actors, a %% after an actor) is reported as FILE:LINE: warning:
+message. A diagram Mermaid rejects is reported as FILE:LINE: message with
+exit code 2. docs/mermaid.md says how each construct is read.
 
 Accepted syntax:
 
@@ -60,7 +65,8 @@ Accepted syntax:
                over several lines }
     section Go to work
       Make tea: 5: Me
-      Do work: 1: Me, Cat       %% a comment`,
+      %% a comment, on a line of its own
+      Do work: 1: Me, Cat`,
 		Example: `  journey import mermaid day.mmd -o day.journey.yaml
   journey render checkout.journey.yaml --format mermaid | journey import mermaid -`,
 		Args: cobra.ExactArgs(1),
@@ -87,7 +93,7 @@ func (a *app) importMermaid(in, out string) error {
 	if err != nil {
 		return usagef("%s: %s", name, loader.ReadMessage(err))
 	}
-	data, stats, err := mermaid.Import(src, mermaid.Options{Source: in})
+	res, err := mermaid.Import(src, mermaid.Options{Source: in})
 	var syn *mermaid.SyntaxError
 	if errors.As(err, &syn) {
 		fmt.Fprintf(a.env.Stderr, "%s:%d: %s\n", textfmt.Sanitize(name), syn.Line, textfmt.Sanitize(syn.Msg))
@@ -96,6 +102,10 @@ func (a *app) importMermaid(in, out string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.env.Stderr, "%s:%d: warning: %s\n", textfmt.Sanitize(name), w.Line, textfmt.Sanitize(w.Msg))
+	}
+	data := res.Map
 	// The result must be a valid map: anything else is a bug here.
 	if f := loader.New(loader.Options{}).LoadBytes("imported.journey.yaml", data); !f.Valid() {
 		return fmt.Errorf("internal error: the imported map does not validate: %s", f.Diags[0])
@@ -111,6 +121,6 @@ func (a *app) importMermaid(in, out string) error {
 		return err // names the file and why
 	}
 	fmt.Fprintf(a.env.Stderr, "wrote %s: %d stages, %d touchpoints, %d personas\nNext: journey lint %s\n",
-		out, stats.Stages, stats.Touchpoints, stats.Personas, out)
+		out, res.Stages, res.Touchpoints, res.Personas, out)
 	return nil
 }

@@ -5,21 +5,23 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/mermaid"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
 )
 
-// TestImportGolden runs `journey import mermaid x.mmd` (and x.md) for every
-// file in testdata/import and compares output and exit code with x.out.
-// Every successful import must validate.
+// TestImportGolden runs `journey import mermaid x.mmd` (x.md, x.rst) for
+// every file in testdata/import and compares output and exit code with
+// x.out. Every successful import must validate.
 func TestImportGolden(t *testing.T) {
 	dir, _ := filepath.Abs("../../testdata/import")
 	cases, _ := filepath.Glob(filepath.Join(dir, "*.m*d"))
+	rst, _ := filepath.Glob(filepath.Join(dir, "*.rst"))
+	cases = append(cases, rst...)
 	if len(cases) < 10 {
 		t.Fatalf("found only %d cases in %s", len(cases), dir)
 	}
@@ -43,18 +45,31 @@ func TestImportGolden(t *testing.T) {
 			for _, d := range f.Diags {
 				t.Errorf("imported map: %s", d)
 			}
+			// What the project writes passes fmt --check and lint.
+			path := filepath.Join(t.TempDir(), "imported.journey.yaml")
+			if err := os.WriteFile(path, []byte(stdout), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if out, errOut, code := runCLI(t, "", "fmt", "--check", path); code != 0 {
+				t.Errorf("fmt --check: exit %d\n%s%s", code, out, errOut)
+			}
+			if out, _, code := runCLI(t, "", "lint", path); code != 0 || strings.Contains(out, ": error:") {
+				t.Errorf("lint: exit %d\n%s", code, out)
+			}
 		})
 	}
 }
 
 // Canonical Mermaid (what render writes) survives import and render
-// unchanged.
+// unchanged: empty sections, actors in each task's order, names that
+// start with keywords or hold what ends a statement.
 func TestImportRenderIdentity(t *testing.T) {
 	for _, src := range []string{
-		"journey\n    title My working day\n    section Go to work\n      Make tea: 5: Me\n      Go upstairs: 3: Me\n      Do work: 1: Me, Cat\n    section Go home\n      Go downstairs: 5: Me\n      Sit down: 5: Me\n",
-		"journey\n    title Solo\n    section Only\n      Alone: 2\n      Together: 4\n",
-		"journey\n    title Order\n    section S\n      A: 3: Student\n      B: 4: Busy pro, Student\n      C: 1: Busy pro\n",
-		"journey\n    title Same names\n    section Visit\n      Visit: 3: Visit\n      Visit: 4: Visit\n    section Visit\n      Visit: 5: Visit\n",
+		"journey\n    title My working day\n    accTitle: My working day\n    section Go to work\n      Make tea: 5: Me\n      Go upstairs: 3: Me\n      Do work: 1: Me, Cat\n    section Go home\n      Go downstairs: 5: Me\n      Sit down: 5: Me\n",
+		"journey\n    title Solo\n    accTitle: Solo\n    section Only\n      Alone: 2\n      Together: 4\n",
+		"journey\n    title Order\n    accTitle: Order\n    section S\n      A: 3: Student\n      B: 4: Busy pro, Student\n      C: 1: Busy pro\n      D: 2: Charlie, Alice\n      E: 2: Alice, Charlie\n",
+		"journey\n    title Same names\n    accTitle: Same names\n    section Visit\n      Visit: 3: Visit\n      Visit: 4: Visit\n    section Visit\n      Visit: 5: Visit\n",
+		"journey\n    title Empty: sections#59; kept\n    accTitle: For screen readers\n    accDescr {\n      Two lines\n      of description\n    }\n    section Empty\n    section Full\n      #84;itle deeds check: 3: A#44; B\n      Fish & chips#59; #60;br>: 4\n    section Last\n",
 	} {
 		got := renderImported(t, src)
 		if got != src {
@@ -128,14 +143,15 @@ func TestImportRoundTripExamples(t *testing.T) {
 	}
 }
 
-func label(s string) string { return strings.TrimSpace(render.EscapeMermaid(s)) }
+func label(s string) string { return mermaid.Label(s) }
 
-// personaNames lists the names of a touchpoint's personas as render does.
+// personaNames lists the names of a touchpoint's personas in its order,
+// as render does.
 func personaNames(j *model.Journey, ids []string) string {
 	var names []string
-	for _, p := range j.AllPersonas() {
-		if slices.Contains(ids, p.ID) {
-			names = append(names, strings.ReplaceAll(label(render.PersonaName(p)), ",", "\u201a"))
+	for _, id := range ids {
+		if p := j.Persona(id); p != nil {
+			names = append(names, label(render.PersonaName(p)))
 		}
 	}
 	return strings.Join(names, ", ")

@@ -14,7 +14,9 @@ var channelMix = Rule{
 	Why: `Customers move between channels: they read a review on their phone, call
 support, receive a parcel. A map whose touchpoints are all digital (or all
 physical) has likely missed the moments on the other side, where the
-experience often breaks.`,
+experience often breaks. A touchpoint with neither channel nor type (as
+journey import mermaid writes them) is of no known kind and not counted;
+when no touchpoint's kind is known, the rule says nothing.`,
 	Fix: `List the touchpoints of the other kind too: calls, stores, deliveries,
 packaging and printed material, or emails, apps and websites. The type
 defaults from the channel; set type where the default is wrong.`,
@@ -39,16 +41,24 @@ stages:
       - {id: courier, name: Courier delivery, channel: delivery}
 `,
 	visit: visitor{journey: func(c *Check, j *model.Journey) {
-		digital, physical := 0, 0
+		digital, physical, unknown := 0, 0, 0
 		for _, t := range j.Touchpoints() {
-			if t.Type == "physical" {
+			switch t.Type {
+			case "physical":
 				physical++
-			} else {
+			case "":
+				unknown++ // no channel and no type: the kind is not known
+			default:
 				digital++
 			}
 		}
 		all := func(n int) string {
-			if n == 1 {
+			switch {
+			case unknown > 0 && n == 1:
+				return "the only touchpoint with a channel is"
+			case unknown > 0:
+				return fmt.Sprintf("all %d touchpoints with a channel are", n)
+			case n == 1:
 				return "the only touchpoint is"
 			}
 			return fmt.Sprintf("all %d touchpoints are", n)

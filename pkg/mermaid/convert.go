@@ -3,7 +3,9 @@ package mermaid
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/journey-maps/journey/pkg/format"
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/schemas"
 )
@@ -39,30 +42,34 @@ var phaseOf = map[string]string{
 	"advocacy": "advocacy", "referral": "advocacy", "recommendation": "advocacy",
 }
 
-// Emotion maps a Mermaid score (0..5) onto the map's 1..5 emotion scale:
-// the scales agree except that Mermaid also has 0, which becomes 1.
-func Emotion(score int) int {
-	if score < 1 {
-		return 1
+// Emotion maps a Mermaid score onto the map's 1..5 emotion scale: the
+// nearest of 1..5, so Mermaid's 0 becomes 1, 6 becomes 5 and 4.4 becomes
+// 4. ok is false for a score that is not a number.
+func Emotion(score float64) (emotion int, ok bool) {
+	if math.IsNaN(score) {
+		return 0, false
 	}
-	if score > MaxScore {
-		return MaxScore
-	}
-	return score
+	return int(math.Max(1, math.Min(5, math.Round(score)))), true
 }
 
-// Stats counts what Convert wrote.
-type Stats struct{ Stages, Touchpoints, Personas int }
+// Result is what Import and Convert made.
+type Result struct {
+	// Map is the journey map, in the canonical layout of journey fmt.
+	Map                           []byte
+	Stages, Touchpoints, Personas int
+	// Warnings are the diagram's, then the conversion's, by line.
+	Warnings []Warning
+}
 
 // Convert writes the diagram as a journey map in YAML.
-func Convert(d *Diagram, opts Options) ([]byte, Stats, error) {
+func Convert(d *Diagram, opts Options) (*Result, error) {
 	if opts.SchemaURL == "" {
 		opts.SchemaURL = DefaultSchemaURL
 	}
-	var st Stats
-	title := d.Title
+	c := &converter{res: &Result{Warnings: append([]Warning(nil), d.Warnings...)}}
+	title := oneLine(d.Title)
 	if title == "" {
-		title = d.AccTitle
+		title = oneLine(d.AccTitle)
 	}
 	if title == "" {
 		title = titleFromPath(opts.Source)
@@ -85,149 +92,165 @@ func Convert(d *Diagram, opts Options) ([]byte, Stats, error) {
 	if d.AccDescr != "" {
 		add(doc, "description", str(d.AccDescr))
 	}
-	if d.Title != "" && d.AccTitle != "" && d.AccTitle != d.Title {
-		add(doc, "x-acc-title", str(d.AccTitle))
+	if acc := oneLine(d.AccTitle); acc != "" && acc != title {
+		add(doc, "x-acc-title", str(acc))
 	}
-
-	// Personas, in an order that agrees with every task's actor list where
-	// one exists, so that rendering the map lists actors as written.
-	actors := actorOrder(d)
-	personaID := map[string]string{}
-	pids := newIDs("persona")
-	if len(actors) > 0 {
-		ps := sequence()
-		for _, a := range actors {
-			pid := pids.next(a)
-			personaID[a] = pid
-			p := mapping()
-			add(p, "id", str(pid))
-			add(p, "name", str(a))
-			ps.Content = append(ps.Content, p)
-		}
+	if ps := c.personas(d); ps != nil {
 		add(doc, "personas", ps)
-		st.Personas = len(actors)
 	}
+	add(doc, "stages", c.stages(d))
 
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	out, err := format.Source(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the imported map: %w", err)
+	}
+	c.res.Map = out
+	sort.SliceStable(c.res.Warnings, func(i, j int) bool { return c.res.Warnings[i].Line < c.res.Warnings[j].Line })
+	return c.res, nil
+}
+
+// Import parses a diagram and converts it.
+func Import(src []byte, opts Options) (*Result, error) {
+	d, err := Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return Convert(d, opts)
+}
+
+type converter struct {
+	res       *Result
+	personaID map[string]string
+}
+
+func (c *converter) warnf(line int, format string, args ...any) {
+	c.res.Warnings = append(c.res.Warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// personas lists the actors in the order they first appear.
+func (c *converter) personas(d *Diagram) *yaml.Node {
+	c.personaID = map[string]string{}
+	pids := newIDs("persona")
+	ps := sequence()
+	for _, s := range d.Sections {
+		for _, t := range s.Tasks {
+			for _, a := range t.Actors {
+				a = oneLine(a)
+				if _, ok := c.personaID[a]; ok || a == "" {
+					continue
+				}
+				pid := pids.next(a)
+				c.personaID[a] = pid
+				p := mapping()
+				add(p, "id", str(pid))
+				add(p, "name", str(a))
+				ps.Content = append(ps.Content, p)
+			}
+		}
+	}
+	c.res.Personas = len(ps.Content)
+	if len(ps.Content) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// stages makes a stage of every section, empty ones too.
+func (c *converter) stages(d *Diagram) *yaml.Node {
 	stages := sequence()
 	sids, tids := newIDs("stage"), newIDs("touchpoint")
 	for _, sec := range d.Sections {
-		name := sec.Name
-		if name == "" {
+		name := oneLine(sec.Name)
+		switch {
+		case sec.Implicit:
 			name = "Tasks"
+		case name == "":
+			name = "Unnamed stage"
+			c.warnf(sec.Line, "a section with no name becomes the stage %q", name)
 		}
 		s := mapping()
-		sid := sids.next(name)
-		add(s, "id", str(sid))
+		add(s, "id", str(sids.next(name)))
 		add(s, "name", str(name))
 		if ph, ok := phaseOf[model.Slug(name)]; ok {
 			add(s, "phase", str(ph))
 		}
 		tps := sequence()
 		for _, t := range sec.Tasks {
-			tp := mapping()
-			add(tp, "id", str(tids.next(t.Name)))
-			add(tp, "name", str(t.Name))
-			if len(actors) > 0 {
-				ids := sequence()
-				ids.Style = yaml.FlowStyle
-				for _, a := range t.Actors {
-					ids.Content = append(ids.Content, str(personaID[a]))
-				}
-				add(tp, "personas", ids)
-			}
-			e := num(Emotion(t.Score))
-			if t.Score != Emotion(t.Score) {
-				e.LineComment = fmt.Sprintf("Mermaid score %d", t.Score)
-			}
-			add(tp, "emotion", e)
-			tps.Content = append(tps.Content, tp)
-			st.Touchpoints++
+			tps.Content = append(tps.Content, c.touchpoint(t, tids))
 		}
 		if len(tps.Content) == 0 {
 			tps.Style = yaml.FlowStyle
+			// A map's stage should have touchpoints; this one is empty as
+			// the diagram's section is, and stays so to render back.
+			s.HeadComment = "journey:ignore stage-has-touchpoints -- empty in the Mermaid diagram"
 		}
 		add(s, "touchpoints", tps)
 		stages.Content = append(stages.Content, s)
-		st.Stages++
+		c.res.Stages++
 	}
 	if len(stages.Content) == 0 {
 		stages.Style = yaml.FlowStyle
 	}
-	add(doc, "stages", stages)
-
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, st, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, st, err
-	}
-	return buf.Bytes(), st, nil
+	return stages
 }
 
-// Import parses a diagram and converts it.
-func Import(src []byte, opts Options) ([]byte, Stats, error) {
-	d, err := Parse(src)
-	if err != nil {
-		return nil, Stats{}, err
+func (c *converter) touchpoint(t *Task, tids *ids) *yaml.Node {
+	name := oneLine(t.Name)
+	if name == "" {
+		name = "Unnamed task"
+		c.warnf(t.Line, "a task with no name becomes the touchpoint %q", name)
 	}
-	return Convert(d, opts)
-}
-
-// actorOrder orders the actors so that, where possible, each task's actors
-// appear in the order the task lists them (a topological order of those
-// constraints, ties broken by first appearance); when the tasks disagree
-// the rest follow in order of first appearance.
-func actorOrder(d *Diagram) []string {
-	var first []string
-	index := map[string]int{}
-	after := map[string]map[string]bool{} // a -> actors that must follow a
-	indeg := map[string]int{}
-	for _, s := range d.Sections {
-		for _, t := range s.Tasks {
-			for i, a := range t.Actors {
-				if _, ok := index[a]; !ok {
-					index[a] = len(first)
-					first = append(first, a)
-					after[a] = map[string]bool{}
-				}
-				if i > 0 {
-					prev := t.Actors[i-1]
-					if !after[prev][a] {
-						after[prev][a] = true
-						indeg[a]++
-					}
-				}
+	tp := mapping()
+	add(tp, "id", str(tids.next(name)))
+	add(tp, "name", str(name))
+	var ids []*yaml.Node
+	seen := map[string]bool{}
+	for _, a := range t.Actors {
+		if a = oneLine(a); a == "" {
+			continue
+		}
+		if seen[a] {
+			c.warnf(t.Line, "task %q lists actor %q twice; the touchpoint has the persona once", clip(name), clip(a))
+			continue
+		}
+		seen[a] = true
+		ids = append(ids, str(c.personaID[a]))
+	}
+	if len(ids) > 0 || len(c.personaID) > 0 {
+		// An empty list: a touchpoint with no personas listed is for
+		// every persona of the map.
+		ps := sequence()
+		ps.Style = yaml.FlowStyle
+		ps.Content = ids
+		add(tp, "personas", ps)
+	}
+	if e, ok := Emotion(t.Score); ok {
+		n := num(e)
+		if float64(e) != t.Score {
+			n.LineComment = "Mermaid score " + formatNumber(t.Score)
+			what := "is not a whole number"
+			if t.Score == math.Trunc(t.Score) {
+				what = "is outside 1..5"
+			}
+			if t.Score != 0 {
+				c.warnf(t.Line, "task %q: score %s %s: the emotion is %d, the nearest", clip(name), clip(jsTrim(t.ScoreText)), what, e)
 			}
 		}
+		add(tp, "emotion", n)
+	} else {
+		c.warnf(t.Line, "task %q: score %q is not a number: Mermaid draws the task without a face, and the touchpoint gets no emotion", clip(name), clip(jsTrim(t.ScoreText)))
 	}
-	var out []string
-	done := map[string]bool{}
-	for len(out) < len(first) {
-		pick := ""
-		for _, a := range first {
-			if !done[a] && indeg[a] == 0 {
-				pick = a
-				break
-			}
-		}
-		if pick == "" { // a cycle: take the earliest remaining
-			for _, a := range first {
-				if !done[a] {
-					pick = a
-					break
-				}
-			}
-		}
-		done[pick] = true
-		out = append(out, pick)
-		for b := range after[pick] {
-			indeg[b]--
-		}
-	}
-	return out
+	c.res.Touchpoints++
+	return tp
 }
 
 // ids hands out unique kebab-case ids from names.
@@ -266,7 +289,7 @@ func titleFromPath(p string) string {
 		return "Imported journey"
 	}
 	t := strings.Join(words, " ")
-	t = clean(t)
+	t = oneLine(t)
 	if t == "" {
 		return "Imported journey"
 	}
@@ -274,7 +297,16 @@ func titleFromPath(p string) string {
 	return string(unicode.ToUpper(r)) + t[size:]
 }
 
-func oneLine(s string) string { return clean(strings.ReplaceAll(s, "\n", " ")) }
+// oneLine turns line breaks and other control characters, which a name
+// in a map does not hold, into blanks, and trims the ends.
+func oneLine(s string) string {
+	return jsTrim(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s))
+}
 
 func mapping() *yaml.Node  { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
 func sequence() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"} }

@@ -1,41 +1,65 @@
-// Package mermaid reads Mermaid `journey` diagrams and turns them into
-// journey maps: sections become stages, tasks touchpoints, actors personas
-// and scores emotions. `journey render --format mermaid` writes the same
-// diagrams, so the two are each other's inverse.
+// Package mermaid reads and writes Mermaid `journey` diagrams. Parse reads
+// a diagram as Mermaid does (its jison grammar, its clean-up of the text
+// and its entity codes), Convert and Import turn it into a journey map,
+// and Write writes one that Mermaid reads back as meant: `journey render
+// --format mermaid` and `journey import mermaid` are each other's inverse.
+// docs/mermaid.md is the contract.
 package mermaid
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
-// Diagram is a parsed Mermaid journey diagram.
+// Diagram is a journey diagram as Mermaid reads it, with every text as
+// the reader sees it (entity codes decoded, blanks at the ends trimmed).
 type Diagram struct {
 	Title    string
 	AccTitle string
 	AccDescr string
 	Sections []*Section
+	// Warnings are what Mermaid reads differently than its author
+	// probably meant, or ignores (Parse fills them in).
+	Warnings []Warning
 }
 
-// Section is a `section NAME` and its tasks. Tasks written before the
-// first section belong to a section with an empty name.
+// Section is a `section NAME` and its tasks.
 type Section struct {
-	Name  string
-	Line  int
-	Tasks []*Task
+	Name string
+	// Implicit marks the tasks written before the first section, which
+	// Mermaid draws under no section; only the first section may be.
+	Implicit bool
+	Tasks    []*Task
+	Line     int
 }
 
 // Task is a `Name: score: Actor, Actor` line.
 type Task struct {
-	Name   string
-	Score  int // as written, 0..5
-	Actors []string
-	Line   int
+	Name string
+	// Score is what Mermaid's Number() makes of the text after the first
+	// ':': any number, NaN when it is not one.
+	Score     float64
+	ScoreText string
+	Actors    []string
+	// Note is written by Write as a %% comment line above the task.
+	Note string
+	Line int
 }
 
-// SyntaxError is a problem at a line of the diagram.
+// Warning is something at a line that Mermaid ignores or reads in a way
+// its author may not expect.
+type Warning struct {
+	Line int
+	Msg  string
+}
+
+// SyntaxError is why Mermaid rejects a diagram, at a line of the file.
 type SyntaxError struct {
 	Line int
 	Msg  string
@@ -47,289 +71,343 @@ func errorf(line int, format string, args ...any) error {
 	return &SyntaxError{Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-// MaxScore is the highest Mermaid score; 0 is the lowest Mermaid accepts.
-const MaxScore = 5
-
-type statement struct {
-	text string
-	line int
+func (d *Diagram) warnf(line int, format string, args ...any) {
+	d.Warnings = append(d.Warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// statements splits the source into trimmed statements with their line
-// numbers: one per line, or more where `;` separates them. Comments (`%%`
-// and `#` to the end of the line, `%%{...}%%` directives) are dropped.
-func statements(src string) []statement {
-	var out []statement
-	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
-	for i, l := range lines {
-		l = strings.TrimPrefix(l, "\uFEFF")
-		if k := strings.Index(l, "%%"); k >= 0 {
-			l = l[:k]
+// prepared is a block cleaned up as Mermaid does before parsing.
+type prepared struct {
+	code       text
+	title      string // from the front matter
+	titleLine  int
+	start      int // the block's first line
+	frontError error
+}
+
+// isJourney is Mermaid's journey detector: /^\s*journey/ on the text
+// after the clean-up.
+func (p prepared) isJourney() bool { return strings.HasPrefix(p.code.s, "journey") }
+
+// prepare runs Mermaid's preprocessing over a block.
+func prepare(b block) prepared {
+	t := quoteAttributes(newText(b))
+	p := prepared{start: b.firstLine()}
+	if y, at, end, ok := frontMatter(t.s); ok {
+		p.title, p.frontError = frontMatterTitle(y, t.lineAt(at))
+		p.titleLine = t.lineAt(0)
+		t = t.cut(0, end)
+	}
+	t = removeDirectives(t)
+	p.code = removeCommentLines(t)
+	return p
+}
+
+// frontMatterTitle reads `title:` from the front matter as Mermaid does
+// (js-yaml, JSON schema): a YAML error rejects the diagram.
+func frontMatterTitle(src string, line int) (string, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1]) // the pattern's digits
+			line += n - 1
+			msg = strings.TrimPrefix(msg, m[0])
 		}
-		if k := strings.IndexByte(l, '#'); k >= 0 {
-			l = l[:k]
+		return "", errorf(line, "the front matter is not valid YAML: %s", msg)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return "", nil
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != "title" {
+			continue
 		}
-		for _, part := range strings.Split(l, ";") {
-			if t := trimSpace(part); t != "" {
-				out = append(out, statement{t, i + 1})
+		v := m.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return "", nil
+		}
+		switch {
+		case v.Style == 0 && (v.Value == "false" || v.Value == "null" || v.Value == ""):
+			return "", nil
+		case v.Style == 0 && jsonNumber.MatchString(v.Value):
+			f := jsNumber(v.Value)
+			if f == 0 {
+				return "", nil
 			}
+			return formatNumber(f), nil
 		}
+		return v.Value, nil
 	}
-	return out
+	return "", nil
 }
 
-// trimSpace trims ASCII blanks only, so a label that starts with a
-// non-breaking space (how render keeps a label from reading as a keyword)
-// stays a label.
-func trimSpace(s string) string { return strings.Trim(s, " \t\r\v\f") }
+var (
+	yamlLine   = regexp.MustCompile(`^line (\d+): `)
+	jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?$`)
+)
 
-// keyword reports whether s starts with the keyword (case-insensitive, as
-// Mermaid reads it) followed by a blank or the end, and returns the rest.
-func keyword(s, kw string) (string, bool) {
-	if len(s) < len(kw) || !strings.EqualFold(s[:len(kw)], kw) {
-		return "", false
-	}
-	rest := s[len(kw):]
-	if rest == "" {
-		return "", true
-	}
-	if rest[0] != ' ' && rest[0] != '\t' {
-		return "", false
-	}
-	return trimSpace(rest), true
-}
-
-// accKeyword matches `accTitle:` / `accDescr:` / `accDescr {` with optional
-// blanks before the punctuation.
-func accKeyword(s, kw string) (rest string, punct byte, ok bool) {
-	if len(s) < len(kw) || !strings.EqualFold(s[:len(kw)], kw) {
-		return "", 0, false
-	}
-	r := trimSpace(s[len(kw):])
-	if r == "" || (r[0] != ':' && r[0] != '{') {
-		return "", 0, false
-	}
-	return trimSpace(r[1:]), r[0], true
-}
-
-// Parse reads a Mermaid journey diagram. A markdown document is accepted
-// too: the first ```mermaid block holding a journey is read.
+// Parse reads a Mermaid journey diagram: a Mermaid file, or the first
+// Mermaid block holding a journey in a markdown or reStructuredText
+// document. A diagram Mermaid rejects is a *SyntaxError at its line.
 func Parse(src []byte) (*Diagram, error) {
-	text := strings.ToValidUTF8(string(src), "\uFFFD")
-	text, offset, sts := fromMarkdown(text)
-	d := &Diagram{}
-	for i := range sts {
-		sts[i].line += offset
+	_, p, more := find(splitLines(strings.ToValidUTF8(string(src), "\uFFFD")))
+	if p.frontError != nil && p.isJourney() {
+		return nil, p.frontError
 	}
-	if len(sts) == 0 {
-		return nil, errorf(1+offset, "empty diagram: want a `journey` line first")
+	d, err := parseCode(p)
+	if err != nil {
+		return nil, err
 	}
-	if !isJourney(sts) {
-		return nil, errorf(sts[0].line, "want `journey` as the first statement, found %q", clip(sts[0].text))
-	}
-	var cur *Section
-	lines := strings.Split(text, "\n")
-	for i := 1; i < len(sts); i++ {
-		st := sts[i]
-		if rest, ok := keyword(st.text, "title"); ok {
-			if rest == "" {
-				return nil, errorf(st.line, "title needs a text")
-			}
-			d.Title = clean(rest)
-			continue
-		}
-		if rest, p, ok := accKeyword(st.text, "accTitle"); ok {
-			if p != ':' {
-				return nil, errorf(st.line, "want `accTitle: TEXT`")
-			}
-			d.AccTitle = clean(rest)
-			continue
-		}
-		if rest, p, ok := accKeyword(st.text, "accDescr"); ok {
-			if p == ':' {
-				d.AccDescr = clean(rest)
-				continue
-			}
-			// accDescr { ... } may span lines; read the raw lines, not the
-			// statements, so that ; and # inside it are text.
-			descr, end, err := accBlock(lines, st.line-offset, offset)
-			if err != nil {
-				return nil, err
-			}
-			d.AccDescr = descr
-			for i+1 < len(sts) && sts[i+1].line <= end {
-				i++
-			}
-			continue
-		}
-		if rest, ok := keyword(st.text, "section"); ok {
-			if rest == "" {
-				return nil, errorf(st.line, "section needs a name")
-			}
-			if strings.Contains(rest, ":") {
-				return nil, errorf(st.line, "a section name cannot contain ':' (found %q)", clip(rest))
-			}
-			cur = &Section{Name: clean(rest), Line: st.line}
-			d.Sections = append(d.Sections, cur)
-			continue
-		}
-		t, err := parseTask(st)
-		if err != nil {
-			return nil, err
-		}
-		if cur == nil {
-			cur = &Section{Line: st.line}
-			d.Sections = append(d.Sections, cur)
-		}
-		cur.Tasks = append(cur.Tasks, t)
+	for _, line := range more {
+		d.warnf(line, "another journey diagram: only the first one in the document is read")
 	}
 	return d, nil
 }
 
-func parseTask(st statement) (*Task, error) {
-	name, data, ok := strings.Cut(st.text, ":")
-	if !ok {
-		return nil, errorf(st.line, "want `section NAME`, `title TEXT` or a task `Name: score: Actor, Actor`, found %q", clip(st.text))
+// find picks the diagram of a file: the file itself when it is one, else
+// its first Mermaid block that holds a journey (or its first Mermaid
+// block, to say why it is not one). more are the first lines of the
+// document's other journey blocks.
+func find(lines []string) (b block, p prepared, more []int) {
+	b = wholeFile(lines)
+	p = prepare(b)
+	if p.isJourney() {
+		return b, p, nil
 	}
-	name = clean(name)
-	if name == "" {
-		return nil, errorf(st.line, "task without a name before ':'")
-	}
-	parts := strings.Split(data, ":")
-	if len(parts) > 2 {
-		return nil, errorf(st.line, "task %q: too many ':' (want `Name: score: Actor, Actor`)", clip(name))
-	}
-	raw := trimSpace(parts[0])
-	score, err := strconv.Atoi(raw)
-	if err != nil || score < 0 || score > MaxScore {
-		if raw == "" {
-			return nil, errorf(st.line, "task %q has no score (want a whole number 0..5)", clip(name))
+	blocks := mermaidBlocks(lines)
+	found := false
+	for _, c := range blocks {
+		q := prepare(c)
+		if !q.isJourney() {
+			continue
 		}
-		return nil, errorf(st.line, "task %q: score %q is not a whole number 0..5", clip(name), clip(raw))
-	}
-	t := &Task{Name: name, Score: score, Line: st.line}
-	if len(parts) == 2 {
-		seen := map[string]bool{}
-		for _, a := range strings.Split(parts[1], ",") {
-			a = clean(a)
-			if a != "" && !seen[a] {
-				seen[a] = true
-				t.Actors = append(t.Actors, a)
-			}
+		if found {
+			more = append(more, c.firstLine())
+			continue
 		}
+		b, p, found = c, q, true
 	}
-	return t, nil
+	if !found && len(blocks) > 0 {
+		b = blocks[0]
+		p = prepare(b)
+	}
+	return b, p, more
 }
 
-// accBlock reads `accDescr { ... }` starting at index i (0-based line in
-// lines) and returns the text and the 1-based line of the closing brace.
-func accBlock(lines []string, line, offset int) (string, int, error) {
-	i := line - 1
-	first := lines[i]
-	k := strings.IndexByte(first, '{')
-	var b strings.Builder
-	rest := first[k+1:]
+// parseCode parses prepared text with Mermaid's journey grammar.
+func parseCode(p prepared) (*Diagram, error) {
+	code := p.code
+	if !p.isJourney() {
+		return nil, notJourney(code, p.start)
+	}
+	code = encodeEntities(code)
+	code.s += "\n"
+	code.line = append(code.line, int32(code.lineAt(len(code.s)-2)))
+	lx := &lexer{s: code.s}
+	if lx.next().kind != tokJourney {
+		return nil, errorf(code.lineAt(0), "want `journey` alone at the start, found %q", clip(firstLine(code.s)))
+	}
+	d := &Diagram{}
+	r := reader{d: d, code: code}
+	if p.title != "" {
+		r.setTitle(jsTrim(shown(p.title)), p.titleLine, "the front matter's title")
+	}
 	for {
-		if j := strings.IndexByte(rest, '}'); j >= 0 {
-			b.WriteString(rest[:j])
-			if tail := trimSpace(rest[j+1:]); tail != "" && !strings.HasPrefix(tail, "%%") {
-				return "", 0, errorf(i+1+offset, "unexpected %q after the accDescr block", clip(tail))
+		t := lx.next()
+		line := code.lineAt(t.at)
+		switch t.kind {
+		case tokEOF:
+			return d, nil
+		case tokNewline:
+		case tokTitle:
+			r.setTitle(jsTrim(shown(t.value)), line, "title")
+		case tokAccTitle:
+			r.setAcc(&d.AccTitle, &r.accTitleLine, jsTrim(shown(jsTrim(t.value))), line, "accTitle")
+		case tokAccDescr, tokAccDescrBlock:
+			if v := jsTrim(t.value); v != "" || t.kind == tokAccDescr {
+				v = blankAfterNewline.ReplaceAllString(v, "\n")
+				r.setAcc(&d.AccDescr, &r.accDescrLine, jsTrim(shown(v)), line, "accDescr")
 			}
-			break
+		case tokSection:
+			name := jsTrim(shown(t.value))
+			r.warnComment(line, "section name", name)
+			d.Sections = append(d.Sections, &Section{Name: name, Line: line})
+		case tokTaskName:
+			data := lx.next()
+			if data.kind != tokTaskData {
+				return nil, taskError(t, data, code)
+			}
+			r.addTask(t.text, data.value, line)
+		case tokUnclosed:
+			return nil, errorf(line, "accDescr { is never closed with }")
+		case tokNoText:
+			return nil, errorf(line, "%s has no text after it", strings.TrimSpace(firstLine(t.text)))
+		default:
+			return nil, unexpected(t, code)
 		}
-		b.WriteString(rest)
-		b.WriteByte('\n')
-		i++
-		if i >= len(lines) {
-			return "", 0, errorf(line+offset, "accDescr { is never closed with }")
-		}
-		rest = lines[i]
 	}
-	var out []string
-	for _, l := range strings.Split(b.String(), "\n") {
-		if l = clean(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n"), i + 1 + offset, nil
 }
 
-// skipFrontMatter blanks a leading `---` ... `---` block (Mermaid's config
-// front matter), keeping the line count.
-func skipFrontMatter(s string) string {
-	lines := strings.Split(s, "\n")
-	first := -1
-	for i, l := range lines {
-		if trimSpace(l) != "" {
-			first = i
-			break
+// blankAfterNewline is the /\n\s+/g Mermaid replaces with a newline in
+// an accessible description.
+var blankAfterNewline = regexp.MustCompile(`\n[\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+`)
+
+// reader applies statements to the diagram as Mermaid's journeyDb does.
+type reader struct {
+	d                                     *Diagram
+	code                                  text
+	titleLine, accTitleLine, accDescrLine int
+	titleFrom                             string
+}
+
+func (r *reader) setTitle(v string, line int, from string) {
+	if r.titleLine != 0 {
+		r.d.warnf(r.titleLine, "%s is replaced by the title on line %d: Mermaid shows the last one", r.titleFrom, line)
+	}
+	r.warnComment(line, "title", v)
+	r.d.Title, r.titleLine, r.titleFrom = v, line, from
+}
+
+func (r *reader) setAcc(field *string, at *int, v string, line int, what string) {
+	if *at != 0 {
+		r.d.warnf(*at, "%s is replaced by the %s on line %d: Mermaid keeps the last one", what, what, line)
+	}
+	*field, *at = v, line
+}
+
+// warnComment notes a %% that Mermaid reads as text: a comment must be
+// on a line of its own.
+func (r *reader) warnComment(line int, what, v string) {
+	if strings.Contains(v, "%%") {
+		r.d.warnf(line, "Mermaid reads the %%%% in %s %q as text: a %%%% comment must be on a line of its own", what, clip(v))
+	}
+}
+
+// addTask is journeyDb.addTask: the text after ':' splits at ':' into the
+// score and the actors; what follows a third ':' is ignored.
+func (r *reader) addTask(name, data string, line int) {
+	d := r.d
+	if len(d.Sections) == 0 {
+		d.Sections = append(d.Sections, &Section{Implicit: true, Line: line})
+	}
+	pieces := strings.Split(data, ":")
+	t := &Task{Name: jsTrim(shown(name)), ScoreText: pieces[0], Score: jsNumber(pieces[0]), Line: line}
+	r.warnComment(line, "task", t.Name)
+	if len(pieces) > 1 {
+		for _, a := range strings.Split(pieces[1], ",") {
+			a = jsTrim(shown(a))
+			r.warnComment(line, "actor", a)
+			t.Actors = append(t.Actors, a)
 		}
 	}
-	if first < 0 || trimSpace(lines[first]) != "---" {
-		return s
+	if len(pieces) > 2 {
+		d.warnf(line, "task %q: Mermaid ignores %q after the actors", clip(t.Name), clip(":"+strings.Join(pieces[2:], ":")))
 	}
-	for j := first + 1; j < len(lines); j++ {
-		if trimSpace(lines[j]) == "---" {
-			for k := first; k <= j; k++ {
-				lines[k] = ""
-			}
-			return strings.Join(lines, "\n")
-		}
+	sec := d.Sections[len(d.Sections)-1]
+	sec.Tasks = append(sec.Tasks, t)
+}
+
+// notJourney explains why a text is not a journey diagram.
+func notJourney(code text, start int) error {
+	if code.s == "" {
+		return errorf(start, "empty diagram: want `journey` first")
+	}
+	first := firstLine(code.s)
+	if hasPrefixFold(first, 0, "journey") {
+		return errorf(code.lineAt(0), "Mermaid knows only a lowercase `journey` as the start of a journey diagram, found %q", clip(first))
+	}
+	return errorf(code.lineAt(0), "want `journey` as the first statement, found %q", clip(first))
+}
+
+func taskError(name, next token, code text) error {
+	n := clip(jsTrim(shown(name.text)))
+	line := code.lineAt(next.at)
+	switch next.kind {
+	case tokColon:
+		return errorf(line, "task %q has no score after ':'", n)
+	case tokNewline, tokEOF:
+		return errorf(code.lineAt(name.at), "want a task `Name: score: Actor, Actor`, `section NAME` or `title TEXT`, found %q", n)
+	}
+	return unexpected(next, code)
+}
+
+func unexpected(t token, code text) error {
+	line := code.lineAt(t.at)
+	switch t.kind {
+	case tokJourney:
+		return errorf(line, "a statement cannot start with %q: Mermaid reads it as the `journey` keyword", clip(firstLine(code.s[t.at:])))
+	case tokTaskData, tokColon:
+		return errorf(line, "a task needs a name before ':', found %q", clip(firstLine(code.s[t.at:])))
+	case tokInvalid:
+		return errorf(line, "Mermaid cannot read %q here: ';' is not a separator in a journey diagram", t.text)
+	}
+	return errorf(line, "unexpected %q", clip(t.text))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
 	}
 	return s
 }
 
-// isJourney reports whether the statements start with a bare `journey`.
-func isJourney(sts []statement) bool {
-	if len(sts) == 0 {
-		return false
+// jsNumber is JavaScript's Number(string).
+func jsNumber(s string) float64 {
+	s = jsTrim(s)
+	switch s {
+	case "":
+		return 0
+	case "Infinity", "+Infinity":
+		return math.Inf(1)
+	case "-Infinity":
+		return math.Inf(-1)
 	}
-	rest, ok := keyword(sts[0].text, "journey")
-	return ok && rest == ""
-}
-
-// fromMarkdown returns the body of the first ```mermaid fence holding a
-// journey, the number of lines before it and the body's statements, or s
-// unchanged with its own statements.
-func fromMarkdown(s string) (string, int, []statement) {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		t := trimSpace(l)
-		if !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~") {
-			continue
-		}
-		if !strings.EqualFold(trimSpace(t[3:]), "mermaid") {
-			continue
-		}
-		fence := t[:3]
-		var body []string
-		for j := i + 1; j < len(lines); j++ {
-			if strings.HasPrefix(trimSpace(lines[j]), fence) {
-				break
-			}
-			body = append(body, lines[j])
-		}
-		b := strings.Join(body, "\n")
-		if sts := statements(skipFrontMatter(b)); isJourney(sts) {
-			return b, i + 1, sts
+	if len(s) > 2 && s[0] == '0' {
+		if base := map[byte]float64{'x': 16, 'X': 16, 'o': 8, 'O': 8, 'b': 2, 'B': 2}[s[1]]; base != 0 {
+			return radix(s[2:], base)
 		}
 	}
-	return s, 0, statements(skipFrontMatter(s))
+	if !decimal.MatchString(s) {
+		return math.NaN()
+	}
+	f, _ := strconv.ParseFloat(s, 64) // out of range gives ±Inf, as in JavaScript
+	return f
 }
 
-// clean trims a label and drops control characters, which no label can
-// hold.
-func clean(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
+var decimal = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
+func radix(digits string, base float64) float64 {
+	f := 0.0
+	for _, c := range digits {
+		v := strings.IndexRune("0123456789abcdef", c|0x20)
+		if v < 0 || float64(v) >= base || c > 'z' {
+			return math.NaN()
 		}
-		if r == '\t' {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
+		f = f*base + float64(v)
+	}
+	return f
+}
+
+// formatNumber writes a number as JavaScript's String(number) does.
+func formatNumber(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case f == 0:
+		return "0"
+	}
+	if a := math.Abs(f); a >= 1e-6 && a < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	m, e, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
+	sign := e[:1]
+	e = strings.TrimLeft(e[1:], "0")
+	return m + "e" + sign + e
 }
 
 func clip(s string) string {

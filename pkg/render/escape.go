@@ -80,39 +80,6 @@ func SafeURL(s string) string {
 	return strings.NewReplacer(`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", `\`, "%5C", " ", "%20", "`", "%60").Replace(u.String())
 }
 
-// mermaidKeywords begin a statement in Mermaid's journey grammar; a label
-// that starts with one would be read as that statement.
-var mermaidKeywords = []string{"section", "title", "journey", "acctitle", "accdescr"}
-
-// EscapeMermaid makes a label safe for a Mermaid journey diagram: the
-// grammar ends a name at ':', ';', '#' or a line break, and '%%' starts a
-// comment, so those are replaced with look-alikes that keep the text
-// readable; a leading keyword is guarded with a non-breaking space.
-func EscapeMermaid(s string) string {
-	s = oneLine(s)
-	r := strings.NewReplacer(
-		":", "\u02d0", // ː modifier letter triangular colon
-		";", ",",
-		"#", "\u266f", // ♯
-		"%", "\u066a", // ٪ so that %% can never form
-		"{", "(", "}", ")", // directives are %%{ }%%
-		"<", "\u2039", ">", "\u203a", // Mermaid renders labels as HTML
-		"&", "\uff06", // ＆
-	)
-	s = r.Replace(s)
-	lower := strings.ToLower(s)
-	for _, k := range mermaidKeywords {
-		if strings.HasPrefix(lower, k) {
-			s = "\u00a0" + s
-			break
-		}
-	}
-	if strings.TrimSpace(s) == "" {
-		s = "-"
-	}
-	return s
-}
-
 // EscapeCSV neutralises a cell a spreadsheet would run as a formula: one
 // that starts with = + - @, a tab or a carriage return gets a leading
 // apostrophe. Quoting is left to encoding/csv.
