@@ -112,6 +112,7 @@ var commands = []func(*app) *cobra.Command{
 	newExplainCmd,
 	newInitCmd,
 	newImportCmd,
+	newSiteCmd,
 }
 
 // Run executes the command line args (without the program name).

@@ -1,0 +1,451 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/config"
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/lint"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/score"
+	"github.com/journey-maps/journey/pkg/textfmt"
+)
+
+// Options configure a build. The same options give the same bytes.
+type Options struct {
+	// Config is the lint configuration maps are judged under; nil is the
+	// default one.
+	Config *config.Config
+	// Weights of the backlog priority; the zero value is the default.
+	Weights score.Weights
+	// Today is the day reviews, goals and evidence are judged on.
+	Today time.Time
+	// Dated prints Today on the pages. Leave it off unless Today was
+	// fixed (journey site --today), so a build does not change by the day.
+	Dated bool
+	// Layout lays out the flow diagram of each map (Graphviz); nil leaves
+	// the diagram out.
+	Layout render.Layout
+	// Rules say what each rule finds, for the findings page.
+	Rules []Rule
+}
+
+// Rule is a rule as the findings page introduces it.
+type Rule struct{ ID, Summary, URL string }
+
+// Sink receives the files of a site by slash-separated name.
+type Sink interface {
+	Put(name string, data []byte) error
+	Get(name string) ([]byte, error)
+}
+
+// connectionsMarker is where a file's page gets its connections to the
+// other files once all are known. Map text cannot produce it: every
+// label is escaped.
+const connectionsMarker = "<!--journey:connections-->"
+
+// Prepared is one file made into its page and its summary, in the worker
+// that loaded it, so the file itself can be let go.
+type Prepared struct {
+	e    *entry
+	page []byte
+	err  error
+}
+
+// Path is the file the page was made from.
+func (p *Prepared) Path() string { return p.e.Path }
+
+// Err is a failure to draw the page (a flow diagram that could not be
+// laid out).
+func (p *Prepared) Err() error { return p.err }
+
+// Fatal reports whether the file could not be read or parsed.
+func (p *Prepared) Fatal() bool { return diag.AnyFatal(p.diags()) }
+
+// Findings are the file's lint and format findings.
+func (p *Prepared) Findings() []diag.Diagnostic { return p.diags() }
+
+// Valid reports whether the file has no format errors: its page shows
+// what it holds, not only what is wrong with it.
+func (p *Prepared) Valid() bool { return p.e.Drawn }
+
+// IsMap reports whether the file is a journey map (drawn or not).
+func (p *Prepared) IsMap() bool { return p.e.Kind != kindLibrary }
+
+// Libraries are the absolute paths of the persona libraries the map
+// includes.
+func (p *Prepared) Libraries() []string { return p.e.Libs }
+
+func (p *Prepared) diags() []diag.Diagnostic {
+	out := make([]diag.Diagnostic, len(p.e.Findings))
+	for i, f := range p.e.Findings {
+		out[i] = f.Diagnostic
+	}
+	return out
+}
+
+// Prepare lints, scores and draws one loaded file into its page. It is
+// safe to call from several goroutines.
+func Prepare(ctx context.Context, f *loader.File, o Options) *Prepared {
+	findings := lint.Lint(f, o.Config, lint.Options{Today: o.Today})
+	e := &entry{Path: f.Path, Abs: absPath(f.Path), Kind: kindOf(f), ID: idOf(f)}
+	e.Row.Title = titleOf(f)
+	e.Findings = anchored(f.Path, findings)
+	for _, d := range findings {
+		switch d.Severity {
+		case diag.Error:
+			e.Row.Errors++
+		case diag.Warning:
+			e.Row.Warnings++
+		case diag.Info:
+			e.Row.Infos++
+		}
+	}
+	data := &mapPage{pageBase: pageBase{Root: "../", Title: e.Row.Title, Dated: dated(o)}, Kind: e.Kind, Path: f.Path,
+		Connections: template.HTML(connectionsMarker)}
+	var err error
+	switch {
+	case e.Kind == kindMap && f.Valid():
+		err = drawMap(ctx, e, f, findings, o, data)
+	case e.Kind == kindLibrary && f.Valid():
+		describeLibrary(e, f, data)
+	default:
+		e.NotDrawn = notDrawn(findings)
+		data.NotDrawn = e.NotDrawn
+	}
+	data.Drawn = e.Drawn
+	data.Findings = findingList{Root: data.Root, Items: e.Findings}
+	data.Contents = contents(data)
+	if err != nil {
+		return &Prepared{e: e, err: fmt.Errorf("%s: %w", f.Path, err)}
+	}
+	page, err := execute("map", data)
+	return &Prepared{e: e, page: page, err: err}
+}
+
+func drawMap(ctx context.Context, e *entry, f *loader.File, findings []diag.Diagnostic, o Options, data *mapPage) error {
+	j := f.Journey
+	rep := score.Compute(j, findings, score.Options{Today: o.Today, Weights: o.Weights})
+	d, err := render.Prepare(&render.Input{Journey: j, Score: rep, Findings: findings, Source: f.Path})
+	if err != nil {
+		return err
+	}
+	sections, err := reportSections(ctx, d, render.Options{Layout: o.Layout})
+	if err != nil {
+		return err
+	}
+	e.Drawn = true
+	summarize(e, d, rep, o.Today)
+	for _, lib := range model.Libraries(j.Included) {
+		e.Libs = append(e.Libs, absPath(lib.Pos.File))
+	}
+	data.Description, data.Tags = oneLine(j.Description), j.Tags
+	data.Facts = mapFacts(e.Row)
+	data.Sections = sections
+	data.Goals = goalRows(j, rep)
+	data.Personas = e.Personas
+	return nil
+}
+
+func describeLibrary(e *entry, f *loader.File, data *mapPage) {
+	lib := f.Personas
+	e.Drawn = true
+	data.Description = oneLine(lib.Description)
+	data.Tags = lib.Tags
+	for _, p := range lib.Personas {
+		e.Personas = append(e.Personas, personaUse{ID: p.ID, Profile: profileOf(p)})
+	}
+	data.Personas = e.Personas
+	data.Facts = []fact{{Label: "Personas", Value: fmt.Sprint(len(lib.Personas))}}
+	if lib.Owner != "" {
+		data.Facts = append([]fact{{Label: "Owner", Value: lib.Owner}}, data.Facts...)
+	}
+	e.Row.Owner = lib.Owner
+}
+
+// notDrawn says why a file is listed but not drawn.
+func notDrawn(ds []diag.Diagnostic) string {
+	if diag.AnyFatal(ds) {
+		return "The file could not be read as YAML; the findings below say where."
+	}
+	n := 0
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			n++
+		}
+	}
+	return fmt.Sprintf("The file has %s (journey validate lists them); it is drawn once they are fixed.", textfmt.Plural(n, "format error"))
+}
+
+// dated is the day shown on the pages, when it is fixed.
+func dated(o Options) string {
+	if !o.Dated {
+		return ""
+	}
+	return o.Today.Format("2 January 2006")
+}
+
+func kindOf(f *loader.File) string {
+	switch {
+	case f.Journey != nil:
+		return kindMap
+	case f.Personas != nil:
+		return kindLibrary
+	case strings.HasSuffix(f.Path, ".personas.yaml") || strings.HasSuffix(f.Path, ".personas.yml"):
+		return kindLibrary
+	}
+	return kindBroken
+}
+
+func idOf(f *loader.File) string {
+	switch {
+	case f.Journey != nil:
+		return f.Journey.ID
+	case f.Personas != nil:
+		return f.Personas.ID
+	}
+	return ""
+}
+
+func titleOf(f *loader.File) string {
+	var t string
+	switch {
+	case f.Journey != nil:
+		t = nameOr(f.Journey.Title, f.Journey.ID)
+	case f.Personas != nil:
+		t = nameOr(f.Personas.Title, f.Personas.ID)
+	}
+	if t = oneLine(t); t != "" {
+		return t
+	}
+	return baseName(f.Path)
+}
+
+// baseName is a file's name without its journey suffix.
+func baseName(path string) string {
+	b := filepath.Base(path)
+	for _, s := range []string{".journey.yaml", ".journey.yml", ".personas.yaml", ".personas.yml", ".yaml", ".yml"} {
+		if t, ok := strings.CutSuffix(b, s); ok {
+			return t
+		}
+	}
+	return b
+}
+
+func absPath(p string) string {
+	if p == loader.StdinPath {
+		return p
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// anchored gives each finding in the file itself the id of its line
+// (L12, the first finding of a line), and the others (in included
+// files) one of their own, so the findings page can link to each.
+func anchored(path string, ds []diag.Diagnostic) []finding {
+	out := make([]finding, len(ds))
+	lines := map[int]bool{}
+	for i, d := range ds {
+		out[i].Diagnostic = d
+		switch {
+		case d.File == path && d.Line > 0 && !lines[d.Line]:
+			lines[d.Line] = true
+			out[i].Anchor = fmt.Sprintf("L%d", d.Line)
+		case d.File != path || d.Line <= 0:
+			out[i].Anchor = fmt.Sprintf("F%d", i+1)
+		}
+	}
+	return out
+}
+
+// anchorOf is the anchor a link to a finding goes to on its page.
+func anchorOf(fs []finding, d diag.Diagnostic) string {
+	for _, f := range fs {
+		if f.Diagnostic == d {
+			if f.Anchor != "" {
+				return f.Anchor
+			}
+			return fmt.Sprintf("L%d", d.Line)
+		}
+	}
+	return "findings"
+}
+
+// Result is what a build made.
+type Result struct {
+	// Maps counts the journey maps and unreadable files listed; Drawn
+	// those drawn; Libraries the persona libraries.
+	Maps, Drawn, Libraries int
+	// Files are the names of the files written, sorted.
+	Files []string
+	// Problems are the argument problems (a path that does not exist)
+	// and the findings of files that could not be read or parsed.
+	Problems []diag.Diagnostic
+	// Inputs are the absolute paths of the files read, includes too.
+	Inputs []string
+}
+
+// Build loads the files args name, on every core, and writes the site to
+// sink: each file's page as soon as the file is drawn, then the pages
+// that span the files. Of each file only its summary is kept, so memory
+// grows by a summary a file, not by its model or page.
+func Build(ctx context.Context, l *loader.Loader, args []string, o Options, sink Sink) (*Result, error) {
+	rec := &recorder{sink: sink, written: map[string]bool{}}
+	res := &Result{}
+	var (
+		entries []*entry
+		names   namer
+		failed  error
+	)
+	work := func(f *loader.File) *Prepared { return Prepare(ctx, f, o) }
+	problems := loader.Stream(l, args, work, func(p *Prepared) {
+		if failed != nil {
+			return
+		}
+		if failed = p.err; failed != nil {
+			return
+		}
+		names.name(p.e)
+		entries = append(entries, p.e)
+		res.count(p)
+		failed = rec.Put(p.e.Href(), p.page)
+	})
+	if failed != nil {
+		return nil, failed
+	}
+	res.Problems = append(problems, res.Problems...)
+	diag.Sort(res.Problems)
+	if err := finish(entries, o, rec); err != nil {
+		return nil, err
+	}
+	res.Files = rec.names()
+	return res, nil
+}
+
+func (r *Result) count(p *Prepared) {
+	if p.e.Kind == kindLibrary {
+		r.Libraries++
+	} else {
+		r.Maps++
+	}
+	if p.e.Drawn && p.e.Kind == kindMap {
+		r.Drawn++
+	}
+	for _, f := range p.e.Findings {
+		if f.Fatal {
+			r.Problems = append(r.Problems, f.Diagnostic)
+		}
+	}
+	r.Inputs = append(r.Inputs, p.e.Abs)
+	r.Inputs = append(r.Inputs, p.e.Libs...)
+}
+
+// recorder notes the names a sink was given.
+type recorder struct {
+	sink    Sink
+	written map[string]bool
+}
+
+func (r *recorder) Put(name string, data []byte) error {
+	r.written[name] = true
+	return r.sink.Put(name, data)
+}
+
+func (r *recorder) Get(name string) ([]byte, error) { return r.sink.Get(name) }
+
+func (r *recorder) names() []string {
+	out := make([]string, 0, len(r.written))
+	for n := range r.written {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// MemSink holds a site in memory.
+type MemSink map[string][]byte
+
+// Put keeps a file.
+func (m MemSink) Put(name string, data []byte) error {
+	m[name] = data
+	return nil
+}
+
+// Get returns a file put before.
+func (m MemSink) Get(name string) ([]byte, error) {
+	if b, ok := m[name]; ok {
+		return b, nil
+	}
+	return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+}
+
+// Site is a site kept in memory and made again when files change: each
+// file's page is made once (Prepare) and kept; the pages that span the
+// files are made again from the summaries (journey serve).
+type Site struct {
+	opts     Options
+	prepared map[string]*Prepared // by path
+}
+
+// NewSite returns an empty site built with o.
+func NewSite(o Options) *Site { return &Site{opts: o, prepared: map[string]*Prepared{}} }
+
+// Options are the options the site's pages are made with.
+func (s *Site) Options() Options { return s.opts }
+
+// SetOptions changes the options; prepare the files again with them.
+func (s *Site) SetOptions(o Options) { s.opts = o }
+
+// Set keeps a prepared file, in place of an earlier version.
+func (s *Site) Set(p *Prepared) { s.prepared[p.e.Path] = p }
+
+// Get returns the prepared file of a path, or nil.
+func (s *Site) Get(path string) *Prepared { return s.prepared[path] }
+
+// Remove forgets a file.
+func (s *Site) Remove(path string) { delete(s.prepared, path) }
+
+// Paths lists the files kept, sorted.
+func (s *Site) Paths() []string {
+	out := make([]string, 0, len(s.prepared))
+	for p := range s.prepared {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Files makes the whole site from the files kept, taken in the given
+// order (the order journey site would load them in); paths not kept are
+// skipped.
+func (s *Site) Files(order []string) (MemSink, error) {
+	sink := MemSink{}
+	var entries []*entry
+	var names namer
+	for _, path := range order {
+		p := s.prepared[path]
+		if p == nil || p.err != nil {
+			continue
+		}
+		e := *p.e // naming writes to the entry: name a copy
+		names.name(&e)
+		entries = append(entries, &e)
+		sink[e.Href()] = p.page
+	}
+	if err := finish(entries, s.opts, sink); err != nil {
+		return nil, err
+	}
+	return sink, nil
+}

@@ -1,0 +1,172 @@
+package site
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/journey-maps/journey/pkg/diag"
+	"github.com/journey-maps/journey/pkg/render"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/site.css assets/site.js
+var assetFS embed.FS
+
+// pageCSP is the Content Security Policy of every page: nothing from
+// outside, scripts and styles only from the site's own files (no inline
+// script or style), pictures inline. journey serve sends the same as a
+// header.
+const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+
+// navItem is an entry of the site navigation.
+type navItem struct{ ID, Href, Label string }
+
+var navigation = []navItem{
+	{"index", "index.html", "Portfolio"},
+	{"personas", "personas.html", "Personas"},
+	{"backlog", "backlog.html", "Backlog"},
+	{"owners", "owners.html", "Owners"},
+	{"metrics", "metrics.html", "Metrics"},
+	{"findings", "findings.html", "Findings"},
+}
+
+// emotionValue is an emotion to show, or none.
+type emotionValue struct {
+	Value float64
+	Has   bool
+}
+
+var funcs = template.FuncMap{
+	"csp":      func() string { return pageCSP },
+	"navItems": func() []navItem { return navigation },
+	"emotionOf": func(v float64, has bool) emotionValue {
+		return emotionValue{v, has}
+	},
+	"emo":        func(v float64) string { return render.FormatEmotion(math.Round(v*10) / 10) },
+	"emoStep":    func(v float64) int { return min(5, max(1, int(math.Round(v)))) },
+	"emoWord":    render.EmotionWord,
+	"float":      func(v int) float64 { return float64(v) },
+	"sevClass":   sevClass,
+	"sevLabel":   sevLabel,
+	"sevClassAt": func(i int) string { return sevClass(severities[i]) },
+	"sevLabelAt": func(i int) string { return sevLabel(severities[i]) },
+	"sevShortAt": func(i int) string { return sevShort(severities[i]) },
+	"sevRank":    func(s string) int { return len(severities) - severityIndex(s) },
+	"painWeight": painWeight,
+	"healthStep": func(h int) int { return min(4, h/25) },
+	"trackClass": trackClass,
+	"plural":     plural,
+	"prio":       func(p float64) string { return strconv.FormatFloat(math.Round(p), 'f', 0, 64) },
+	"dash": func(s string) string {
+		if s == "" {
+			return "–"
+		}
+		return s
+	},
+	"where": where,
+}
+
+func trackClass(t string) string {
+	switch t {
+	case trackOn:
+		return "on"
+	case trackOff:
+		return "off"
+	}
+	return "none"
+}
+
+func sevClass(s string) string {
+	if s == "" {
+		return "unset"
+	}
+	return s
+}
+
+func sevLabel(s string) string {
+	if s == "" {
+		return "no severity"
+	}
+	return s
+}
+
+func sevShort(s string) string {
+	switch s {
+	case "critical":
+		return "crit"
+	case "medium":
+		return "med"
+	case "":
+		return "unset"
+	}
+	return s
+}
+
+// painWeight orders maps by their open pain: critical counts most.
+func painWeight(r mapRow) int {
+	w := 0
+	for i, n := range r.OpenPains {
+		w += n * int(math.Pow(100, float64(len(r.OpenPains)-1-i)))
+	}
+	return w
+}
+
+// where is a finding's place as the text report writes it.
+func where(d diag.Diagnostic) string {
+	if d.Line <= 0 {
+		return d.File
+	}
+	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+}
+
+// Page kinds, each a template set of the layout and its content.
+var pageTemplates = parsePages("map", "index", "personas", "persona", "backlog", "owners", "metrics", "findings")
+
+func parsePages(names ...string) map[string]*template.Template {
+	base := template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/connections.html"))
+	out := map[string]*template.Template{}
+	for _, n := range names {
+		out[n] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+n+".html"))
+	}
+	return out
+}
+
+// pageBase is what the layout of every page needs.
+type pageBase struct {
+	Root  string // "" at the top of the site, "../" one folder down
+	Title string
+	Nav   string // the navigation entry of the page
+	Dated string // the day figures are judged on, when fixed
+}
+
+// execute renders a page with its layout.
+func execute(kind string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pageTemplates[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("%s page: %w", kind, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// formatPercent shows a share as people write it: 40%, 12.5%.
+func formatPercent(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "%"
+}
+
+// number shows a figure as short as it is exact, "" when unknown.
+func number(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// oneLine keeps a label on one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
