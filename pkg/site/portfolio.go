@@ -38,8 +38,9 @@ func (n *namer) name(e *entry) {
 	if e.Kind == kindLibrary {
 		dir = "libraries/"
 	}
+	// A map by its id; a library, a file the map names, by its file.
 	base := e.ID
-	if !e.Drawn || model.Slug(base) != base {
+	if !e.Drawn || e.Kind == kindLibrary || model.Slug(base) != base {
 		base = model.Slug(baseName(e.Path))
 	}
 	if base == "" {

@@ -212,7 +212,7 @@ func checkPage(t *testing.T, name, page string) {
 	for _, tok := range tokenize(page) {
 		switch {
 		case tok.tag == "meta" && strings.EqualFold(tok.attrs["http-equiv"], "content-security-policy"):
-			csp = tok.attrs["content"] == pageCSP
+			csp = tok.attrs["content"] == CSP
 		case tok.tag == "script" && !tok.closing && tok.attrs["src"] == "":
 			t.Errorf("%s: an inline script (the policy forbids it)", name)
 		case tok.tag == "style" && !tok.closing:

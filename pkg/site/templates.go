@@ -19,11 +19,11 @@ var templateFS embed.FS
 //go:embed assets/site.css assets/site.js
 var assetFS embed.FS
 
-// pageCSP is the Content Security Policy of every page: nothing from
+// CSP is the Content Security Policy of every page: nothing from
 // outside, scripts and styles only from the site's own files (no inline
 // script or style), pictures inline. journey serve sends the same as a
 // header.
-const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
 // navItem is an entry of the site navigation.
 type navItem struct{ ID, Href, Label string }
@@ -44,7 +44,7 @@ type emotionValue struct {
 }
 
 var funcs = template.FuncMap{
-	"csp":      func() string { return pageCSP },
+	"csp":      func() string { return CSP },
 	"navItems": func() []navItem { return navigation },
 	"emotionOf": func(v float64, has bool) emotionValue {
 		return emotionValue{v, has}
