@@ -113,6 +113,7 @@ var commands = []func(*app) *cobra.Command{
 	newInitCmd,
 	newImportCmd,
 	newSiteCmd,
+	newServeCmd,
 }
 
 // Run executes the command line args (without the program name).
