@@ -73,7 +73,7 @@ func mapFacts(r mapRow) []fact {
 		fact{Label: "Personas", Value: fmt.Sprint(r.Personas)},
 	)
 	if r.HasExperience {
-		fs = append(fs, fact{Label: "Experience", Value: render.EmotionWord(r.Experience), Emotion: &emotionValue{r.Experience, true}})
+		fs = append(fs, fact{Label: "Experience", Value: render.EmotionWord(r.Experience), Emotion: &emotionValue{r.Experience}})
 	}
 	fs = append(fs,
 		fact{Label: "Health", Value: fmt.Sprintf("%d / 100", r.Health), Alert: r.Health < 50},

@@ -22,6 +22,7 @@ type section struct {
 	// escapes every label from the map.
 	Figure template.HTML
 	Table  *render.Table
+	Rows   template.HTML // Table's rows
 	// Wide tables keep their first column in view as they scroll.
 	Wide bool
 	// Note replaces an empty table.
@@ -55,6 +56,7 @@ func reportSections(ctx context.Context, d *render.Data, o render.Options) ([]se
 			return nil, err
 		}
 		s := section{ID: v.id, Title: v.title, Table: t, Wide: v.view == render.ViewMatrix}
+		s.Rows = tableRows(t, s.Wide)
 		if len(t.Rows) == 0 {
 			s.Table, s.Note = nil, v.empty
 		}
@@ -70,4 +72,29 @@ func inlineSVG(svg []byte) template.HTML {
 		svg = svg[i:]
 	}
 	return template.HTML(svg) //nolint:gosec // drawn by package render, which escapes map text
+}
+
+// tableRows writes the rows of one of render's tables: a cell's lines
+// one under another, the first cell of a wide table as its row's header.
+func tableRows(t *render.Table, wide bool) template.HTML {
+	var f frag
+	for _, r := range t.Rows {
+		f.tag("<tr>")
+		for i, c := range r {
+			open, end := "<td>", "</td>"
+			if wide && i == 0 {
+				open, end = `<th scope="row">`, "</th>"
+			}
+			f.tag(open)
+			for k, l := range c {
+				if k > 0 {
+					f.tag("<br>")
+				}
+				f.text(l)
+			}
+			f.tag(end)
+		}
+		f.tag("</tr>\n")
+	}
+	return f.html()
 }

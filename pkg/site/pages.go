@@ -168,8 +168,8 @@ func (p *portfolio) backlogPage() any {
 			d.Maps++
 			d.MapNames = append(d.MapNames, e.Label)
 		}
-		for _, a := range e.Actions {
-			d.Items = append(d.Items, actionInMap{a, e.Label, e.Href()})
+		for i, a := range e.Actions {
+			d.Items = append(d.Items, actionInMap{&e.Actions[i], at{e}})
 			if a.Owner == "" {
 				d.Unowned++
 			} else if !owners[a.Owner] {
@@ -222,8 +222,8 @@ type ruleGroup struct {
 }
 
 type findingAt struct {
-	F         diag.Diagnostic
-	Map, Href string
+	F    diag.Diagnostic
+	File *entry // the page it is shown on
 }
 
 func (p *portfolio) findingsPage() any {
@@ -251,7 +251,7 @@ func (p *portfolio) findingsPage() any {
 			if o := byPath[f.File]; o != nil {
 				owner = o
 			}
-			g.Items = append(g.Items, findingAt{f.Diagnostic, owner.Label, owner.Href() + "#" + anchorOf(owner.Findings, f.Diagnostic)})
+			g.Items = append(g.Items, findingAt{f.Diagnostic, owner})
 			g.Count++
 			g.worst = max(g.worst, f.Severity)
 			files[f.File] = true

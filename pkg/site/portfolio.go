@@ -51,11 +51,20 @@ func (n *namer) name(e *entry) {
 		name = fmt.Sprintf("%s%s-%d", dir, base, i)
 	}
 	n.taken[name] = true
-	e.Name = name
+	e.Name, e.href = name, name+".html"
 }
 
 // href is the address of a file's page from the top of the site.
-func (e *entry) Href() string { return e.Name + ".html" }
+func (e *entry) Href() string { return e.href }
+
+// at is the map an item is in, for the pages that list items of many.
+type at struct{ E *entry }
+
+// Map names the map.
+func (a at) Map() string { return a.E.Label }
+
+// Href is the address of the map's page.
+func (a at) Href() string { return a.E.href }
 
 func newPortfolio(entries []*entry, o Options) *portfolio {
 	p := &portfolio{o: o, entries: entries, teamByID: map[string]*team{},
@@ -118,18 +127,18 @@ type personaAcross struct {
 type variant struct{ Name, Map string }
 
 type personaInMap struct {
-	personaUse
-	Map, Href string
+	*personaUse
+	at
 }
 
 type lowMoment struct {
 	Moment moment
-	Map    string
+	at
 }
 
 type painInMap struct {
-	Pain      painRow
-	Map, Href string
+	Pain *painRow
+	at
 }
 
 func (p *portfolio) gatherPersonas() {
@@ -152,11 +161,13 @@ func (p *portfolio) gatherPersonas() {
 		}
 	}
 	for _, e := range p.maps {
-		for _, u := range e.Personas {
-			pa := get(u.ID, u, e.Label)
-			pa.Uses = append(pa.Uses, personaInMap{personaUse: u, Map: e.Label, Href: e.Href()})
-			for _, pain := range u.Pains {
-				pa.Pains = append(pa.Pains, painInMap{pain, e.Label, e.Href()})
+		for i := range e.Personas {
+			u := &e.Personas[i]
+			pa := get(u.ID, *u, e.Label)
+			pa.Uses = append(pa.Uses, personaInMap{u, at{e}})
+			for _, k := range u.Pains {
+				pain := &e.Pains[k]
+				pa.Pains = append(pa.Pains, painInMap{pain, at{e}})
 				if pain.Open {
 					pa.OpenPains++
 				}
@@ -180,7 +191,7 @@ func (pa *personaAcross) summarize() {
 		}
 		for _, m := range u.Lowest {
 			if pa.Lowest == nil || m.Value < pa.Lowest.Moment.Value {
-				pa.Lowest = &lowMoment{m, u.Map}
+				pa.Lowest = &lowMoment{m, u.at}
 			}
 		}
 	}
@@ -207,21 +218,22 @@ type metricAcross struct {
 }
 
 type metricInMap struct {
-	M         metricUse
-	Map, Href string
+	M *metricUse
+	at
 }
 
 func (p *portfolio) gatherMetrics() {
 	byID := map[string]*metricAcross{}
 	for _, e := range p.maps {
-		for _, m := range e.Metrics {
+		for i := range e.Metrics {
+			m := &e.Metrics[i]
 			ma := byID[m.ID]
 			if ma == nil {
 				ma = &metricAcross{ID: m.ID, Name: m.Name, Kind: m.Kind, Unit: m.Unit, LowerIsBetter: m.LowerIsBetter}
 				byID[m.ID] = ma
 				p.metrics = append(p.metrics, ma)
 			}
-			ma.Uses = append(ma.Uses, metricInMap{m, e.Label, e.Href()})
+			ma.Uses = append(ma.Uses, metricInMap{m, at{e}})
 		}
 	}
 	slices.SortStableFunc(p.metrics, func(a, b *metricAcross) int {
@@ -240,13 +252,13 @@ type team struct {
 }
 
 type touchpointInMap struct {
-	T         touchpointRow
-	Map, Href string
+	T *touchpointRow
+	at
 }
 
 type actionInMap struct {
-	A         actionRow
-	Map, Href string
+	A *actionRow
+	at
 }
 
 // noOwner gathers what no team owns.
@@ -271,19 +283,21 @@ func (p *portfolio) gatherTeams() {
 			t := p.team(e.Row.Owner)
 			t.Maps = append(t.Maps, link{Href: e.Href(), Label: e.Label})
 		}
-		for _, tp := range e.Touchpoints {
+		for i := range e.Touchpoints {
+			tp := &e.Touchpoints[i]
 			t := p.team(tp.Owner)
-			t.Touchpoints = append(t.Touchpoints, touchpointInMap{tp, e.Label, e.Href()})
+			t.Touchpoints = append(t.Touchpoints, touchpointInMap{tp, at{e}})
 		}
-		for _, pain := range e.Pains {
-			if pain.Open {
+		for i := range e.Pains {
+			if pain := &e.Pains[i]; pain.Open {
 				t := p.team(pain.Owner)
-				t.Pains = append(t.Pains, painInMap{pain, e.Label, e.Href()})
+				t.Pains = append(t.Pains, painInMap{pain, at{e}})
 			}
 		}
-		for _, a := range e.Actions {
+		for i := range e.Actions {
+			a := &e.Actions[i]
 			t := p.team(a.Owner)
-			t.Actions = append(t.Actions, actionInMap{a, e.Label, e.Href()})
+			t.Actions = append(t.Actions, actionInMap{a, at{e}})
 		}
 		for _, name := range e.teams() {
 			t := p.team(name)

@@ -29,6 +29,7 @@ type entry struct {
 	Kind string
 	ID   string
 	Name string // the page's path without .html, set in order (namer)
+	href string // Name.html
 	// Label names the file on other pages: its title, with its path when
 	// another file has the same title.
 	Label string
@@ -123,7 +124,9 @@ type personaUse struct {
 	HasExperience bool
 	Strip         []moment // its emotion at each touchpoint it meets
 	Lowest        []moment
-	Pains         []painRow // at the touchpoints it meets
+	// Pains index the map's pain points at the touchpoints it meets,
+	// the most severe first.
+	Pains []int
 }
 
 // personaProfile is what a map says a persona is.
@@ -195,7 +198,7 @@ func summarize(e *entry, d *render.Data, rep *score.Report, today time.Time) {
 		e.Actions = append(e.Actions, actionOf(b))
 	}
 	for _, p := range d.Personas {
-		e.Personas = append(e.Personas, personaOf(d, p))
+		e.Personas = append(e.Personas, personaOf(d, p, e.Pains))
 	}
 	for _, m := range j.Metrics {
 		e.Metrics = append(e.Metrics, metricOf(j, m))
@@ -298,10 +301,23 @@ func actionOf(b score.BacklogItem) actionRow {
 	return r
 }
 
-func personaOf(d *render.Data, p *model.Persona) personaUse {
+// personaOf is a persona's view of the map; pains are the map's pain
+// points, in map order.
+func personaOf(d *render.Data, p *model.Persona, pains []painRow) personaUse {
 	u := personaUse{ID: p.ID, Profile: profileOf(p)}
 	sum, n := 0, 0
 	low := math.MaxInt
+	first := 0 // the index of the first pain point of the touchpoint
+	for _, s := range d.J.Stages {
+		for _, t := range s.Touchpoints {
+			if slices.Contains(t.Personas, p.ID) {
+				for i := range t.PainPoints {
+					u.Pains = append(u.Pains, first+i)
+				}
+			}
+			first += len(t.PainPoints)
+		}
+	}
 	for _, t := range d.Points {
 		if !slices.Contains(t.Personas, p.ID) {
 			continue
@@ -317,9 +333,6 @@ func personaOf(d *render.Data, p *model.Persona) personaUse {
 			low = min(low, v)
 		}
 		u.Strip = append(u.Strip, m)
-		for _, pp := range t.PainPoints {
-			u.Pains = append(u.Pains, painOf(pp))
-		}
 	}
 	if n > 0 {
 		u.Experience, u.HasExperience = float64(sum)/float64(n), true
@@ -329,7 +342,7 @@ func personaOf(d *render.Data, p *model.Persona) personaUse {
 			}
 		}
 	}
-	slices.SortStableFunc(u.Pains, func(a, b painRow) int { return severityIndex(a.Severity) - severityIndex(b.Severity) })
+	slices.SortStableFunc(u.Pains, func(a, b int) int { return severityIndex(pains[a].Severity) - severityIndex(pains[b].Severity) })
 	return u
 }
 

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/journey-maps/journey/pkg/diag"
-	"github.com/journey-maps/journey/pkg/render"
 )
 
 //go:embed templates/*.html
@@ -37,40 +36,35 @@ var navigation = []navItem{
 	{"findings", "findings.html", "Findings"},
 }
 
-// emotionValue is an emotion to show, or none.
-type emotionValue struct {
-	Value float64
-	Has   bool
-}
+// emotionValue is an emotion to show.
+type emotionValue struct{ Value float64 }
 
 var funcs = template.FuncMap{
-	"csp":      func() string { return CSP },
-	"navItems": func() []navItem { return navigation },
-	"emotionOf": func(v float64, has bool) emotionValue {
-		return emotionValue{v, has}
-	},
-	"emo":        func(v float64) string { return render.FormatEmotion(math.Round(v*10) / 10) },
-	"emoStep":    func(v float64) int { return min(5, max(1, int(math.Round(v)))) },
-	"emoWord":    render.EmotionWord,
-	"float":      func(v int) float64 { return float64(v) },
-	"sevClass":   sevClass,
-	"sevLabel":   sevLabel,
-	"sevClassAt": func(i int) string { return sevClass(severities[i]) },
-	"sevLabelAt": func(i int) string { return sevLabel(severities[i]) },
-	"sevShortAt": func(i int) string { return sevShort(severities[i]) },
-	"sevRank":    func(s string) int { return len(severities) - severityIndex(s) },
-	"painWeight": painWeight,
-	"healthStep": func(h int) int { return min(4, h/25) },
-	"trackClass": trackClass,
-	"plural":     plural,
-	"prio":       func(p float64) string { return strconv.FormatFloat(math.Round(p), 'f', 0, 64) },
-	"dash": func(s string) string {
-		if s == "" {
-			return "–"
-		}
-		return s
-	},
-	"where": where,
+	"csp":          func() string { return CSP },
+	"navItems":     func() []navItem { return navigation },
+	"emotionChip":  emotionChip,
+	"severityChip": severityChip,
+	"painCounts":   painCounts,
+	"strip":        strip,
+	"emo":          formatEmotion,
+	"float":        func(v int) float64 { return float64(v) },
+	"sevRank":      func(s string) int { return len(severities) - severityIndex(s) },
+	"painWeight":   painWeight,
+	"healthStep":   func(h int) int { return min(4, h/25) },
+	"trackClass":   trackClass,
+	"plural":       plural,
+	"prio":         prio,
+	"where":        where,
+	// The rows repeated by the thousand (rows.go).
+	"backlogRows":        backlogRows,
+	"teamTouchpointRows": teamTouchpointRows,
+	"painItems":          painItems,
+	"actionItems":        actionItems,
+	"painRows":           painRows,
+	"personaUses":        personaUses,
+	"alsoIn":             alsoIn,
+	"findingRows":        findingRows,
+	"findingAtRows":      findingAtRows,
 }
 
 func trackClass(t string) string {
