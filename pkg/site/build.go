@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -42,16 +41,13 @@ type Options struct {
 // Rule is a rule as the findings page introduces it.
 type Rule struct{ ID, Summary, URL string }
 
-// Sink receives the files of a site by slash-separated name.
+// Sink receives the files of a site by slash-separated name. A file's
+// page is put when the file is made, and its end appended once every
+// file is known (its connections to the others).
 type Sink interface {
 	Put(name string, data []byte) error
-	Get(name string) ([]byte, error)
+	Append(name string, data []byte) error
 }
-
-// connectionsMarker is where a file's page gets its connections to the
-// other files once all are known. Map text cannot produce it: every
-// label is escaped.
-const connectionsMarker = "<!--journey:connections-->"
 
 // Prepared is one file made into its page and its summary, in the worker
 // that loaded it, so the file itself can be let go.
@@ -110,8 +106,7 @@ func Prepare(ctx context.Context, f *loader.File, o Options) *Prepared {
 			e.Row.Infos++
 		}
 	}
-	data := &mapPage{pageBase: pageBase{Root: "../", Title: e.Row.Title, Dated: dated(o)}, Kind: e.Kind, Path: f.Path,
-		Connections: template.HTML(connectionsMarker)}
+	data := &mapPage{pageBase: pageBase{Root: "../", Title: e.Row.Title, Dated: dated(o)}, Kind: e.Kind, Path: f.Path}
 	var err error
 	switch {
 	case e.Kind == kindMap && f.Valid():
@@ -128,7 +123,7 @@ func Prepare(ctx context.Context, f *loader.File, o Options) *Prepared {
 	if err != nil {
 		return &Prepared{e: e, err: fmt.Errorf("%s: %w", f.Path, err)}
 	}
-	page, err := execute("map", data)
+	page, err := openPage(data)
 	return &Prepared{e: e, page: page, err: err}
 }
 
@@ -363,7 +358,7 @@ func (r *recorder) Put(name string, data []byte) error {
 	return r.sink.Put(name, data)
 }
 
-func (r *recorder) Get(name string) ([]byte, error) { return r.sink.Get(name) }
+func (r *recorder) Append(name string, data []byte) error { return r.sink.Append(name, data) }
 
 func (r *recorder) names() []string {
 	out := make([]string, 0, len(r.written))
@@ -383,12 +378,15 @@ func (m MemSink) Put(name string, data []byte) error {
 	return nil
 }
 
-// Get returns a file put before.
-func (m MemSink) Get(name string) ([]byte, error) {
-	if b, ok := m[name]; ok {
-		return b, nil
+// Append adds to the end of a file put before, in a copy: the bytes put
+// may be shared (Site keeps each file's page for the next build).
+func (m MemSink) Append(name string, data []byte) error {
+	b, ok := m[name]
+	if !ok {
+		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
-	return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	m[name] = slices.Concat(b, data)
+	return nil
 }
 
 // Site is a site kept in memory and made again when files change: each

@@ -56,7 +56,8 @@ func painCounts(r mapRow) template.HTML {
 }
 
 // strip is a persona's emotion at each touchpoint of a map, in order: a
-// chip each, named by its stage and touchpoint.
+// chip each, its stage and touchpoint named in the tooltip. Persona
+// pages hold one strip per map, so the markup is kept short.
 func strip(ms []moment) template.HTML {
 	var b strings.Builder
 	for _, m := range ms {
@@ -64,8 +65,7 @@ func strip(ms []moment) template.HTML {
 		if m.Value > 0 {
 			class, text = "e"+strconv.Itoa(m.Value), strconv.Itoa(m.Value)
 		}
-		where := esc(m.Stage + ": " + m.Touchpoint)
-		b.WriteString(`<li><span class="emo ` + class + `" title="` + where + `">` + text + `</span><span class="vh"> ` + esc(m.Touchpoint) + `</span></li>`)
+		b.WriteString(`<li class="emo ` + class + `" title="` + esc(m.Stage+": "+m.Touchpoint) + `">` + text + `</li>`)
 	}
 	return template.HTML(b.String()) //nolint:gosec // escaped
 }

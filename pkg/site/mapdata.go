@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"time"
 
 	"github.com/journey-maps/journey/pkg/model"
@@ -26,7 +25,6 @@ type mapPage struct {
 	Sections    []section
 	Goals       []goalRow
 	Personas    []personaUse
-	Connections template.HTML
 	Findings    findingList
 }
 
@@ -139,8 +137,9 @@ func contents(p *mapPage) []link {
 	if len(p.Personas) > 0 {
 		out = append(out, link{ID: "personas", Label: "Personas"})
 	}
+	out = append(out, link{ID: "findings", Label: "Findings"})
 	if p.Drawn {
 		out = append(out, link{ID: "connections", Label: "Connections"})
 	}
-	return append(out, link{ID: "findings", Label: "Findings"})
+	return out
 }

@@ -1,11 +1,12 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/journey-maps/journey/pkg/diag"
 )
@@ -13,39 +14,77 @@ import (
 // finish writes what spans the files: the portfolio, the personas, the
 // backlog, the owners, the metrics, the findings, the search index and
 // the assets; and puts each file's connections into its page, which the
-// sink already holds.
+// sink already holds. The pages are made on every core.
 func finish(entries []*entry, o Options, sink Sink) error {
 	p := newPortfolio(entries, o)
-	pages := []struct {
-		name, kind string
-		data       func() any
-	}{
-		{"index.html", "index", p.indexPage},
-		{"personas.html", "personas", p.personasPage},
-		{"backlog.html", "backlog", p.backlogPage},
-		{"owners.html", "owners", p.ownersPage},
-		{"metrics.html", "metrics", p.metricsPage},
-		{"findings.html", "findings", p.findingsPage},
+	sink = &lockedSink{sink: sink}
+	page := func(name, kind string, data func() any) func() error {
+		return func() error { return put(sink, name, kind, data()) }
 	}
-	for _, pg := range pages {
-		if err := put(sink, pg.name, pg.kind, pg.data()); err != nil {
-			return err
-		}
+	// The largest first, so the cores finish together.
+	jobs := []func() error{
+		page("owners.html", "owners", p.ownersPage),
+		page("backlog.html", "backlog", p.backlogPage),
+		func() error { return p.writeSearch(sink) },
+		page("index.html", "index", p.indexPage),
+		page("findings.html", "findings", p.findingsPage),
+		page("metrics.html", "metrics", p.metricsPage),
+		page("personas.html", "personas", p.personasPage),
+		func() error { return writeAssets(sink) },
 	}
 	for _, pa := range p.personas {
-		if err := put(sink, "personas/"+pa.ID+".html", "persona", p.personaPage(pa)); err != nil {
-			return err
-		}
+		jobs = append(jobs, page("personas/"+pa.ID+".html", "persona", func() any { return p.personaPage(pa) }))
 	}
 	for _, e := range entries {
-		if err := p.connect(e, sink); err != nil {
+		jobs = append(jobs, func() error { return p.connect(e, sink) })
+	}
+	return runAll(jobs)
+}
+
+// runAll runs the jobs on every core and returns the first error of the
+// first job that failed.
+func runAll(jobs []func() error) error {
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = jobs[i]()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
-	if err := p.writeSearch(sink); err != nil {
-		return err
-	}
-	return writeAssets(sink)
+	return nil
+}
+
+// lockedSink lets the jobs of finish share a sink.
+type lockedSink struct {
+	mu   sync.Mutex
+	sink Sink
+}
+
+func (l *lockedSink) Put(name string, data []byte) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.sink.Put(name, data)
+}
+
+func (l *lockedSink) Append(name string, data []byte) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.sink.Append(name, data)
 }
 
 func put(sink Sink, name, kind string, data any) error {
@@ -304,20 +343,17 @@ type connection struct {
 // the persona, metric or team page lists them all.
 const maxOthers = 8
 
+// connect closes a file's page with its connections to the others.
 func (p *portfolio) connect(e *entry, sink Sink) error {
-	page, err := sink.Get(e.Href())
-	if err != nil {
-		return err
-	}
-	var html []byte
+	var c *connections
 	if e.Drawn {
-		var buf bytes.Buffer
-		if err := pageTemplates["map"].ExecuteTemplate(&buf, "connections", p.connectionsOf(e)); err != nil {
-			return fmt.Errorf("connections of %s: %w", e.Path, err)
-		}
-		html = buf.Bytes()
+		c = p.connectionsOf(e)
 	}
-	return sink.Put(e.Href(), bytes.Replace(page, []byte(connectionsMarker), html, 1))
+	end, err := closePage(c, pageBase{Dated: dated(p.o)})
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.Path, err)
+	}
+	return sink.Append(e.Href(), end)
 }
 
 func (p *portfolio) connectionsOf(e *entry) *connections {

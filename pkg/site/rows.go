@@ -192,3 +192,58 @@ func findingAtRows(items []findingAt) template.HTML {
 	}
 	return f.html()
 }
+
+// goalRowsHTML are the rows of a map's goals.
+func goalRowsHTML(goals []goalRow, root string) template.HTML {
+	var f frag
+	for _, g := range goals {
+		f.tag(`<tr><td>`).text(g.Title).tag(`</td><td>`)
+		if g.MetricID != "" {
+			f.link(root+"metrics.html#metric-"+g.MetricID, g.Metric)
+		} else {
+			f.tag(`<span class="muted">none</span>`)
+		}
+		for _, v := range []string{g.Baseline, g.Current, g.Target, g.Progress} {
+			f.tag(`</td><td class="num">`).text(v)
+		}
+		f.tag(`</td><td>`).text(g.Due).tag(`</td><td><span class="track t-`).tag(trackClass(g.Track)).tag(`">`).text(g.Track).tag("</span></td></tr>\n")
+	}
+	return f.html()
+}
+
+// personaCards are the profiles of a map's personas, each linking to
+// the persona's page across maps.
+func personaCards(ps []personaUse, root string) template.HTML {
+	var f frag
+	for _, p := range ps {
+		pr := p.Profile
+		f.tag(`<article class="card"><h3>`).link(root+"personas/"+p.ID+".html", pr.Name).tag(" <small>").text(p.ID).tag("</small></h3>\n")
+		if pr.Share != "" {
+			f.tag(`<p class="muted">`).text(pr.Share).tag(" of customers</p>\n")
+		}
+		if pr.Demographics != "" {
+			f.tag("<p>").text(pr.Demographics).tag("</p>\n")
+		}
+		if p.HasExperience {
+			f.tag("<p>Experience here ").tag(string(emotionChip(p.Experience, true))).tag("</p>\n")
+		}
+		for _, l := range []struct {
+			title string
+			items []string
+		}{{"Goals", pr.Goals}, {"Pain points", pr.PainPoints}, {"Behaviours", pr.Behaviors}, {"Preferences", pr.Preferences}} {
+			if len(l.items) == 0 {
+				continue
+			}
+			f.tag("<h4>").tag(l.title).tag("</h4><ul>")
+			for _, it := range l.items {
+				f.tag("<li>").text(it).tag("</li>")
+			}
+			f.tag("</ul>\n")
+		}
+		if pr.Library != "" {
+			f.tag(`<p class="muted small">From <code>`).text(pr.Library).tag("</code></p>\n")
+		}
+		f.tag("</article>\n")
+	}
+	return f.html()
+}

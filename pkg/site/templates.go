@@ -65,6 +65,8 @@ var funcs = template.FuncMap{
 	"alsoIn":             alsoIn,
 	"findingRows":        findingRows,
 	"findingAtRows":      findingAtRows,
+	"goalRows":           goalRowsHTML,
+	"personaCards":       personaCards,
 }
 
 func trackClass(t string) string {
@@ -138,6 +140,36 @@ type pageBase struct {
 	Title string
 	Nav   string // the navigation entry of the page
 	Dated string // the day figures are judged on, when fixed
+}
+
+// openPage renders a file's page up to where its connections go, which
+// close it once every file is known (closePage).
+func openPage(data *mapPage) ([]byte, error) {
+	var buf bytes.Buffer
+	t := pageTemplates["map"]
+	if err := t.ExecuteTemplate(&buf, "top", data); err != nil {
+		return nil, fmt.Errorf("map page: %w", err)
+	}
+	if err := t.ExecuteTemplate(&buf, "content", data); err != nil {
+		return nil, fmt.Errorf("map page: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// closePage is the end of a file's page: its connections (nil for a
+// file that is not drawn) and the page's foot.
+func closePage(c *connections, base pageBase) ([]byte, error) {
+	var buf bytes.Buffer
+	t := pageTemplates["map"]
+	if c != nil {
+		if err := t.ExecuteTemplate(&buf, "connections", c); err != nil {
+			return nil, fmt.Errorf("connections: %w", err)
+		}
+	}
+	if err := t.ExecuteTemplate(&buf, "bottom", base); err != nil {
+		return nil, fmt.Errorf("page foot: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // execute renders a page with its layout.

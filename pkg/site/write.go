@@ -205,6 +205,14 @@ func (d dirSink) Put(name string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-func (d dirSink) Get(name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+func (d dirSink) Append(name string, data []byte) error {
+	f, err := os.OpenFile(filepath.Join(string(d), filepath.FromSlash(name)), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
