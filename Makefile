@@ -63,6 +63,9 @@ bench: build
 # Build journey and journey-graphviz, render the examples to the HTML
 # report and open each page in headless Chromium (Debian: apt-get install
 # chromium), failing on console messages, external loads or a blank
-# screenshot; pages and screenshots are left in e2e-out/.
+# screenshot; pages and screenshots are left in e2e-out/. Then the same
+# for the site of the examples (journey site), whose search box, filters
+# and sorting are worked in the browser.
 e2e:
 	$(GO) test -tags e2e -count=1 -v ./pkg/render/e2e
+	$(GO) test -tags e2e -count=1 -v ./pkg/site/e2e
