@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -42,6 +43,9 @@ type state struct {
 }
 
 func newState(o Options) *state {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
 	return &state{o: o, site: site.NewSite(o.Site), bad: map[string][]diag.Diagnostic{}, streams: map[chan uint64]struct{}{}}
 }
 

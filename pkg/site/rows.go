@@ -146,6 +146,20 @@ func personaUses(uses []personaInMap, root string) template.HTML {
 	return f.html()
 }
 
+// connectionGroups are a page's connections: the personas, metrics,
+// teams and libraries it shares, each with the other maps it is in.
+func connectionGroups(gs []connectionGroup, root string) template.HTML {
+	var f frag
+	for _, g := range gs {
+		f.tag("<div><dt>").text(g.Title).tag("</dt>\n<dd><ul>")
+		for _, it := range g.Items {
+			f.tag("<li>").link(root+it.Href, it.Label).tag(string(alsoIn(it.Others, it.More, root))).tag("</li>")
+		}
+		f.tag("</ul></dd></div>\n")
+	}
+	return f.html()
+}
+
 // alsoIn names the other maps a persona, metric, team or library is in.
 func alsoIn(others []link, more int, root string) template.HTML {
 	if len(others) == 0 {

@@ -296,3 +296,22 @@ func names(m MemSink) []string {
 	slices.Sort(out)
 	return out
 }
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                     "",
+		"Online checkout":      "Online checkout",
+		" lead":                "lead",
+		"trail ":               "trail",
+		"two  spaces":          "two spaces",
+		"line\nbreak":          "line break",
+		"tab\there":            "tab here",
+		"no-break\u00a0space ": "no-break space",
+		"café au lait":         "café au lait",
+		"line\u2028separator":  "line separator",
+	} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

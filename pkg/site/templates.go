@@ -62,7 +62,7 @@ var funcs = template.FuncMap{
 	"actionItems":        actionItems,
 	"painRows":           painRows,
 	"personaUses":        personaUses,
-	"alsoIn":             alsoIn,
+	"connectionGroups":   connectionGroups,
 	"findingRows":        findingRows,
 	"findingAtRows":      findingAtRows,
 	"goalRows":           goalRowsHTML,
@@ -194,5 +194,19 @@ func number(v *float64) string {
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
-// oneLine keeps a label on one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine keeps a label on one line, its spaces single. Most labels
+// are already, and the search index asks for tens of thousands.
+func oneLine(s string) string {
+	single := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f' || c >= 0x80 ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			single = false
+			break
+		}
+	}
+	if single {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

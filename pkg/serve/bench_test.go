@@ -1,0 +1,41 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/corpus"
+	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/site"
+)
+
+// BenchmarkRebuildOneMap is what journey serve does between a save of one
+// map in a folder of 100 and the reload event: that map loaded and drawn
+// again, the pages across maps made again. (The watcher waits 40 ms for
+// the save to settle first.)
+func BenchmarkRebuildOneMap(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < 100; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("map-%04d.journey.yaml", i)), corpus.Map(1, i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	o := Options{Args: []string{dir}, Site: site.Options{Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}}
+	o.Loader.Roots = loader.DefaultRoots(o.Args)
+	st := newState(o)
+	st.rebuild(context.Background(), nil)
+	path := filepath.Join(dir, "map-0042.journey.yaml")
+	changed := map[string]bool{abs(path): true}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st.rebuild(context.Background(), changed)
+	}
+	b.StopTimer()
+	if st.version != uint64(b.N)+1 {
+		b.Fatalf("%d versions for %d rebuilds", st.version, b.N)
+	}
+}
