@@ -86,6 +86,9 @@ func Run(ctx context.Context, o Options) error {
 	srv := &http.Server{Handler: st.handler(loopback(ln.Addr())), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	if !loopback(ln.Addr()) {
+		fmt.Fprintf(o.Log, "journey: listening on %s: whoever can reach this machine can read the site\n", ln.Addr())
+	}
 	if o.Listening != nil {
 		o.Listening("http://" + ln.Addr().String() + "/")
 	}
