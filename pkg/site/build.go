@@ -64,30 +64,22 @@ func (p *Prepared) Path() string { return p.e.Path }
 // laid out).
 func (p *Prepared) Err() error { return p.err }
 
-// Fatal reports whether the file could not be read or parsed.
-func (p *Prepared) Fatal() bool { return diag.AnyFatal(p.diags()) }
-
 // Findings are the file's lint and format findings.
-func (p *Prepared) Findings() []diag.Diagnostic { return p.diags() }
-
-// Valid reports whether the file has no format errors: its page shows
-// what it holds, not only what is wrong with it.
-func (p *Prepared) Valid() bool { return p.e.Drawn }
-
-// IsMap reports whether the file is a journey map (drawn or not).
-func (p *Prepared) IsMap() bool { return p.e.Kind != kindLibrary }
-
-// Libraries are the absolute paths of the persona libraries the map
-// includes.
-func (p *Prepared) Libraries() []string { return p.e.Libs }
-
-func (p *Prepared) diags() []diag.Diagnostic {
+func (p *Prepared) Findings() []diag.Diagnostic {
 	out := make([]diag.Diagnostic, len(p.e.Findings))
 	for i, f := range p.e.Findings {
 		out[i] = f.Diagnostic
 	}
 	return out
 }
+
+// Valid reports whether the file has no format errors: its page shows
+// what it holds, not only what is wrong with it.
+func (p *Prepared) Valid() bool { return p.e.Drawn }
+
+// Libraries are the absolute paths of the persona libraries the map
+// includes.
+func (p *Prepared) Libraries() []string { return p.e.Libs }
 
 // Prepare lints, scores and draws one loaded file into its page. It is
 // safe to call from several goroutines.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -286,15 +285,6 @@ stages:
                 owner: web-team
                 impact: 4
 `
-}
-
-func names(m MemSink) []string {
-	var out []string
-	for n := range m {
-		out = append(out, n)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func TestOneLine(t *testing.T) {
