@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -40,14 +39,6 @@ type Options struct {
 
 // Rule is a rule as the findings page introduces it.
 type Rule struct{ ID, Summary, URL string }
-
-// Sink receives the files of a site by slash-separated name. A file's
-// page is put when the file is made, and its end appended once every
-// file is known (its connections to the others).
-type Sink interface {
-	Put(name string, data []byte) error
-	Append(name string, data []byte) error
-}
 
 // Prepared is one file made into its page and its summary, in the worker
 // that loaded it, so the file itself can be let go.
@@ -307,7 +298,7 @@ func Build(ctx context.Context, l *loader.Loader, args []string, o Options, sink
 		names.name(p.e)
 		entries = append(entries, p.e)
 		res.count(p)
-		failed = rec.Put(p.e.Href(), p.page)
+		failed = putFile(rec, p.e.Href(), p.page)
 	})
 	if failed != nil {
 		return nil, failed
@@ -337,48 +328,6 @@ func (r *Result) count(p *Prepared) {
 	}
 	r.Inputs = append(r.Inputs, p.e.Abs)
 	r.Inputs = append(r.Inputs, p.e.Libs...)
-}
-
-// recorder notes the names a sink was given.
-type recorder struct {
-	sink    Sink
-	written map[string]bool
-}
-
-func (r *recorder) Put(name string, data []byte) error {
-	r.written[name] = true
-	return r.sink.Put(name, data)
-}
-
-func (r *recorder) Append(name string, data []byte) error { return r.sink.Append(name, data) }
-
-func (r *recorder) names() []string {
-	out := make([]string, 0, len(r.written))
-	for n := range r.written {
-		out = append(out, n)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// MemSink holds a site in memory.
-type MemSink map[string][]byte
-
-// Put keeps a file.
-func (m MemSink) Put(name string, data []byte) error {
-	m[name] = data
-	return nil
-}
-
-// Append adds to the end of a file put before, in a copy: the bytes put
-// may be shared (Site keeps each file's page for the next build).
-func (m MemSink) Append(name string, data []byte) error {
-	b, ok := m[name]
-	if !ok {
-		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
-	}
-	m[name] = slices.Concat(b, data)
-	return nil
 }
 
 // Site is a site kept in memory and made again when files change: each

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"cmp"
 	"fmt"
 	"runtime"
@@ -69,30 +70,24 @@ func runAll(jobs []func() error) error {
 	return nil
 }
 
-// lockedSink lets the jobs of finish share a sink.
-type lockedSink struct {
-	mu   sync.Mutex
-	sink Sink
-}
-
-func (l *lockedSink) Put(name string, data []byte) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.sink.Put(name, data)
-}
-
-func (l *lockedSink) Append(name string, data []byte) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.sink.Append(name, data)
-}
-
+// put renders a page with its layout straight into its file.
 func put(sink Sink, name, kind string, data any) error {
-	b, err := execute(kind, data)
+	w, err := sink.Create(name)
 	if err != nil {
 		return err
 	}
-	return sink.Put(name, b)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	err = pageTemplates[kind].ExecuteTemplate(bw, "layout", data)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 func (p *portfolio) base(title, nav string) pageBase {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,26 @@ import (
 // goes through html/template's own escaper; the markup built here is
 // placed in element content, where that escaping is the right one, and
 // every address is a page of the site made from ids and slugs.
+
+// chunkRows is how many rows go to a page's file at a time.
+const chunkRows = 200
+
+// chunked writes the rows of items a chunk at a time, so a page of
+// thousands of rows is streamed to its file rather than held whole.
+func chunked[T any](items []T, row func(f *frag, item T)) iter.Seq[template.HTML] {
+	return func(yield func(template.HTML) bool) {
+		var f frag
+		for i, it := range items {
+			row(&f, it)
+			if (i+1)%chunkRows == 0 || i == len(items)-1 {
+				if !yield(f.html()) {
+					return
+				}
+				f = frag{}
+			}
+		}
+	}
+}
 
 // frag builds a fragment of markup.
 type frag struct{ b strings.Builder }
@@ -47,9 +68,8 @@ func (f *frag) html() template.HTML { return template.HTML(f.b.String()) } //nol
 
 // backlogRows are the rows of the backlog across maps, with the values
 // the filters match (data-owner, data-status, data-map).
-func backlogRows(items []actionInMap, root string) template.HTML {
-	var f frag
-	for _, it := range items {
+func backlogRows(items []actionInMap, root string) iter.Seq[template.HTML] {
+	return chunked(items, func(f *frag, it actionInMap) {
 		a := it.A
 		f.tag(`<tr data-owner="`).text(a.Owner).tag(`" data-status="`).text(a.Status).tag(`" data-map="`).text(it.Map()).tag("\">\n")
 		f.tag(`<td class="num"><span class="prio">`).text(prio(a.Priority)).tag(`</span></td>`)
@@ -60,10 +80,9 @@ func backlogRows(items []actionInMap, root string) template.HTML {
 			f.tag(string(severityChip(a.Severity))).tag(" ").text(a.Pain).tag("<br>").small(joinSome([]string{a.Touchpoint, a.Stage}))
 		}
 		f.tag(`</td><td>`)
-		ownerCell(&f, a.Owner)
+		ownerCell(f, a.Owner)
 		f.tag(`</td><td><span class="status">`).text(a.Status).tag(`</span></td><td>`).text(a.Due).tag("</td>\n</tr>\n")
-	}
-	return f.html()
+	})
 }
 
 func ownerCell(f *frag, owner string) {
@@ -77,37 +96,30 @@ func ownerCell(f *frag, owner string) {
 func prio(p float64) string { return strconv.Itoa(int(p + 0.5)) }
 
 // teamTouchpointRows are the touchpoints a team owns.
-func teamTouchpointRows(ts []touchpointInMap, root string) template.HTML {
-	var f frag
-	for _, t := range ts {
+func teamTouchpointRows(ts []touchpointInMap, root string) iter.Seq[template.HTML] {
+	return chunked(ts, func(f *frag, t touchpointInMap) {
 		f.tag(`<tr><td>`).text(t.T.Name).tag(" ").small(t.T.Channel).tag(`</td><td>`).text(t.T.Stage).tag(`</td><td>`).link(root+t.Href(), t.Map())
 		f.tag(`</td><td class="num">`).tag(string(emotionChip(t.T.Emotion, t.T.HasEmotion))).tag(`</td><td class="num">`).text(strconv.Itoa(t.T.OpenPains)).tag("</td></tr>\n")
-	}
-	return f.html()
+	})
 }
 
 // painItems lists pain points, each with its severity, touchpoint and map.
-func painItems(ps []painInMap, root string) template.HTML {
-	var f frag
-	for _, p := range ps {
+func painItems(ps []painInMap, root string) iter.Seq[template.HTML] {
+	return chunked(ps, func(f *frag, p painInMap) {
 		f.tag(`<li>`).tag(string(severityChip(p.Pain.Severity))).tag(" ").text(p.Pain.Description).tag(` <small class="muted">`).text(p.Pain.Touchpoint).tag(` · `).link(root+p.Href(), p.Map()).tag("</small></li>\n")
-	}
-	return f.html()
+	})
 }
 
 // actionItems lists open actions with their priority, status and map.
-func actionItems(as []actionInMap, root string) template.HTML {
-	var f frag
-	for _, a := range as {
+func actionItems(as []actionInMap, root string) iter.Seq[template.HTML] {
+	return chunked(as, func(f *frag, a actionInMap) {
 		f.tag(`<li><span class="prio">`).text(prio(a.A.Priority)).tag(`</span> `).text(a.A.Title).tag(` <span class="status">`).text(a.A.Status).tag(`</span> <small class="muted">`).link(root+a.Href()+"#backlog", a.Map()).tag("</small></li>\n")
-	}
-	return f.html()
+	})
 }
 
 // painRows are the rows of a persona's pain points across maps.
-func painRows(ps []painInMap, root string) template.HTML {
-	var f frag
-	for _, p := range ps {
+func painRows(ps []painInMap, root string) iter.Seq[template.HTML] {
+	return chunked(ps, func(f *frag, p painInMap) {
 		f.tag(`<tr><td>`).tag(string(severityChip(p.Pain.Severity))).tag(`</td><td>`).text(p.Pain.Description).tag(`</td><td>`).text(p.Pain.Touchpoint).tag(" ").small(p.Pain.Stage)
 		f.tag(`</td><td>`).link(root+p.Href(), p.Map()).tag(`</td><td>`)
 		if p.Pain.Open {
@@ -116,15 +128,13 @@ func painRows(ps []painInMap, root string) template.HTML {
 			f.tag(`<span class="muted">addressed</span>`)
 		}
 		f.tag("</td></tr>\n")
-	}
-	return f.html()
+	})
 }
 
 // personaUses are the maps a persona appears in: its experience there,
 // its emotion at each touchpoint, and its lowest moments.
-func personaUses(uses []personaInMap, root string) template.HTML {
-	var f frag
-	for _, u := range uses {
+func personaUses(uses []personaInMap, root string) iter.Seq[template.HTML] {
+	return chunked(uses, func(f *frag, u personaInMap) {
 		f.tag(`<article class="use"><h3>`).link(root+u.Href()+"#personas", u.Map()).tag(" ").tag(string(emotionChip(u.Experience, u.HasExperience))).tag("</h3>\n")
 		f.tag(`<ol class="strip" aria-label="Emotion at each touchpoint">`).tag(string(strip(u.Strip))).tag("</ol>\n")
 		if len(u.Lowest) > 0 {
@@ -142,8 +152,7 @@ func personaUses(uses []personaInMap, root string) template.HTML {
 			f.tag("</p>\n")
 		}
 		f.tag("</article>\n")
-	}
-	return f.html()
+	})
 }
 
 // connectionGroups are a page's connections: the personas, metrics,
@@ -196,15 +205,13 @@ func findingRows(items []finding, root string) template.HTML {
 }
 
 // findingAtRows are the rows of one rule's findings across the files.
-func findingAtRows(items []findingAt) template.HTML {
-	var f frag
-	for _, it := range items {
+func findingAtRows(items []findingAt) iter.Seq[template.HTML] {
+	return chunked(items, func(f *frag, it findingAt) {
 		sev := it.F.Severity.String()
 		f.tag(`<tr><td><span class="sev f-`).text(sev).tag(`">`).text(sev).tag(`</span></td><td>`)
 		f.tag(`<a href="`).text(it.File.href + "#" + anchorOf(it.File.Findings, it.F)).tag(`"><code>`).text(where(it.F)).tag(`</code></a>`)
 		f.tag(`</td><td>`).text(it.F.Message).tag(`</td><td>`).text(it.File.Label).tag("</td></tr>\n")
-	}
-	return f.html()
+	})
 }
 
 // goalRowsHTML are the rows of a map's goals.

@@ -167,15 +167,6 @@ func closePage(c *connections, base pageBase) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// execute renders a page with its layout.
-func execute(kind string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := pageTemplates[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
-		return nil, fmt.Errorf("%s page: %w", kind, err)
-	}
-	return buf.Bytes(), nil
-}
-
 // formatPercent shows a share as people write it: 40%, 12.5%.
 func formatPercent(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "%"

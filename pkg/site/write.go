@@ -193,26 +193,3 @@ func removeOthers(dir string, keep map[string]bool) error {
 	}
 	return nil
 }
-
-// dirSink writes a site into a folder.
-type dirSink string
-
-func (d dirSink) Put(name string, data []byte) error {
-	p := filepath.Join(string(d), filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(p, data, 0o644)
-}
-
-func (d dirSink) Append(name string, data []byte) error {
-	f, err := os.OpenFile(filepath.Join(string(d), filepath.FromSlash(name)), os.O_WRONLY|os.O_APPEND, 0)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
