@@ -1,10 +1,14 @@
 package serve
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,4 +42,52 @@ func BenchmarkRebuildOneMap(b *testing.B) {
 	if st.version != uint64(b.N)+1 {
 		b.Fatalf("%d versions for %d rebuilds", st.version, b.N)
 	}
+}
+
+// BenchmarkSaveToEvent is a save as a reader sees it: one map of 100
+// written, the watcher's wait for the save to settle, the rebuild, and
+// the reload event reaching an open page.
+func BenchmarkSaveToEvent(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < 100; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("map-%04d.journey.yaml", i)), corpus.Map(1, i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	urls := make(chan string, 1)
+	done := make(chan error, 1)
+	o := Options{Addr: "127.0.0.1:0", Args: []string{dir}, Site: site.Options{Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)},
+		Listening: func(u string) { urls <- u }}
+	go func() { done <- Run(ctx, o) }()
+	url := <-urls
+	resp, err := http.Get(url + "_journey/events")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := bufio.NewScanner(resp.Body)
+	nextVersion := func() {
+		for events.Scan() {
+			if strings.HasPrefix(events.Text(), "data: ") {
+				return
+			}
+		}
+		b.Fatal("the event stream ended")
+	}
+	nextVersion() // the version at connection
+	path := filepath.Join(dir, "map-0042.journey.yaml")
+	original := corpus.Map(1, 42)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		edited := bytes.Replace(original, []byte("title: "), []byte(fmt.Sprintf("title: Edit %d ", i)), 1)
+		if err := os.WriteFile(path, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		nextVersion()
+	}
+	b.StopTimer()
+	cancel()
+	<-done
 }

@@ -72,16 +72,16 @@ func backlogRows(items []actionInMap, root string) iter.Seq[template.HTML] {
 	return chunked(items, func(f *frag, it actionInMap) {
 		a := it.A
 		f.tag(`<tr data-owner="`).text(a.Owner).tag(`" data-status="`).text(a.Status).tag(`" data-map="`).text(it.Map()).tag("\">\n")
-		f.tag(`<td class="num"><span class="prio">`).text(prio(a.Priority)).tag(`</span></td>`)
-		f.tag(`<td>`).text(a.Title).tag(`<br><small class="muted">#`).text(strconv.Itoa(a.Rank)).tag(` in its map</small></td>`)
-		f.tag(`<td>`).link(root+it.Href()+"#backlog", it.Map()).tag(`</td>`)
-		f.tag(`<td data-v="`).text(strconv.Itoa(len(severities) - severityIndex(a.Severity))).tag(`">`)
+		f.tag(`<td class="num" data-label="Priority"><span class="prio">`).text(prio(a.Priority)).tag(`</span></td>`)
+		f.tag(`<td class="title span">`).text(a.Title).tag(`<br><small class="muted">#`).text(strconv.Itoa(a.Rank)).tag(` in its map</small></td>`)
+		f.tag(`<td data-label="Map">`).link(root+it.Href()+"#backlog", it.Map()).tag(`</td>`)
+		f.tag(`<td class="span" data-label="Pain point" data-v="`).text(strconv.Itoa(len(severities) - severityIndex(a.Severity))).tag(`">`)
 		if a.Pain != "" {
 			f.tag(string(severityChip(a.Severity))).tag(" ").text(a.Pain).tag("<br>").small(joinSome([]string{a.Touchpoint, a.Stage}))
 		}
-		f.tag(`</td><td>`)
+		f.tag(`</td><td data-label="Owner">`)
 		ownerCell(f, a.Owner)
-		f.tag(`</td><td><span class="status">`).text(a.Status).tag(`</span></td><td>`).text(a.Due).tag("</td>\n</tr>\n")
+		f.tag(`</td><td data-label="Status"><span class="status">`).text(a.Status).tag(`</span></td><td data-label="Due">`).text(a.Due).tag("</td>\n</tr>\n")
 	})
 }
 
