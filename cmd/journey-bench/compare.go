@@ -30,6 +30,7 @@ func compareMain(args []string) error {
 	runs := fs.Int("runs", 3, "runs of each command; the fastest is reported")
 	pairs := fs.Int("pairs", 15, "interleaved floor and lint runs the lint / floor ratio is the median of")
 	today := fs.String("today", "2026-11-23", "--today for lint, so findings do not depend on the day")
+	siteMaps := fs.Int("site-maps", 500, "maps journey site is timed on, against journey lint on the same maps")
 	_ = fs.Parse(args)
 
 	self, err := os.Executable()
@@ -52,7 +53,7 @@ func compareMain(args []string) error {
 	for _, c := range []struct {
 		dir      string
 		n, large int
-	}{{bigDir, *n, 0}, {smallDir, *small, 0}, {largeDir, 0, 300}} {
+	}{{bigDir, *n, 0}, {smallDir, *small, 0}, {largeDir, 0, 300}, {filepath.Join(tmp, "site-maps"), *siteMaps, 0}} {
 		if err := writeCorpus(c.dir, c.n, c.large, 1); err != nil {
 			return err
 		}
@@ -77,6 +78,7 @@ func compareMain(args []string) error {
 	if path, err := exec.LookPath("dot"); err == nil {
 		dot = m.run("Graphviz dot -Tsvg on that DOT", 1, path, "-Tsvg", "-o", filepath.Join(tmp, "native.svg"), dotFile)
 	}
+	site := siteRuns(m, bin, tmp, *today, *small, *siteMaps, *pairs)
 
 	// The headline ratio: on a shared machine the speed drifts between
 	// the floor's runs and lint's, so they are timed in pairs, one right
@@ -111,6 +113,7 @@ func compareMain(args []string) error {
 	if lint.err == nil && lintSmall.err == nil {
 		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", *n, *small, float64(lint.rss)/float64(lintSmall.rss))
 	}
+	site.print()
 	if svg.err == nil && dot != nil && dot.err == nil {
 		fmt.Printf("- journey render --format svg / native dot, 300 touchpoints, whole processes: %.2fx (the 1.5x target is for the layout in-process: BenchmarkRenderLarge/journey-svg)\n", svg.wall.Seconds()/dot.wall.Seconds())
 	}
@@ -229,4 +232,43 @@ func cpuModel() string {
 		}
 	}
 	return "unknown CPU"
+}
+
+// siteResults are journey site's runs: on the small corpus and on its
+// own, against journey lint on the same maps.
+type siteResults struct {
+	n            int
+	small, large *result
+	lint         *result
+	ratios       []float64
+	pairErr      error
+}
+
+// siteRuns times journey site (written over the same folder each run,
+// as a rebuild would) against journey lint on the same maps, in
+// interleaved pairs as the headline lint ratio is.
+func siteRuns(m *measurer, bin, tmp, today string, small, n, pairs int) *siteResults {
+	dir := filepath.Join(tmp, "site-maps")
+	out := filepath.Join(tmp, "site-out")
+	r := &siteResults{n: n}
+	r.small = m.run("journey site", small, bin, "site", "--today", today, filepath.Join(tmp, "small"), "-o", filepath.Join(tmp, "site-small"))
+	r.lint = m.run("journey lint", n, bin, "lint", "--today", today, dir)
+	r.large = m.run("journey site", n, bin, "site", "--today", today, dir, "-o", out)
+	siteArgs := []string{bin, "site", "--today", today, dir, "-o", out}
+	lintArgs := []string{bin, "lint", "--today", today, dir}
+	r.ratios, r.pairErr = pairedRatios(pairs, siteArgs, lintArgs)
+	return r
+}
+
+func (r *siteResults) print() {
+	if r.pairErr == nil && len(r.ratios) > 0 {
+		fmt.Printf("- site / lint, wall time on %d maps: %.2fx, the median of %d interleaved pairs (%.2fx to %.2fx; target 3x)\n",
+			r.n, r.ratios[len(r.ratios)/2], len(r.ratios), r.ratios[0], r.ratios[len(r.ratios)-1])
+	} else if r.pairErr != nil {
+		fmt.Printf("- site / lint pairs failed: %s\n", oneLine(r.pairErr.Error()))
+	}
+	if r.small.err == nil && r.large.err == nil && r.lint.err == nil {
+		fmt.Printf("- site peak memory, %d maps / %d maps: %.2fx (%.1f MB against %.1f MB; lint on %d maps: %.1f MB)\n",
+			r.n, r.small.files, float64(r.large.rss)/float64(r.small.rss), float64(r.large.rss)/1024, float64(r.small.rss)/1024, r.n, float64(r.lint.rss)/1024)
+	}
 }
