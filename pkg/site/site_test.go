@@ -15,6 +15,7 @@ import (
 
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/loader"
+	"github.com/journey-maps/journey/pkg/render/graphviz"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/site")
@@ -304,4 +305,18 @@ func TestOneLine(t *testing.T) {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestFlowDiagrams: with a layout (--flow), each map page has the
+// Graphviz flow diagram, and the site still loads nothing from outside.
+func TestFlowDiagrams(t *testing.T) {
+	inRepo(t)
+	o := testOptions()
+	o.Layout = graphviz.SVG
+	sink, _ := build(t, o, "examples")
+	page := outline(string(sink["maps/online-checkout.html"]))
+	if !strings.Contains(page, "## Flow\n[figure: ") || !strings.Contains(page, "- [Flow](#flow)") {
+		t.Errorf("no flow diagram:\n%.600s", page)
+	}
+	checkSite(t, sink)
 }
