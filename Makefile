@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test ./pkg/diff -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/yamlx -run '^$$' -fuzz '^FuzzParseDocuments$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/serve -run '^$$' -fuzz '^FuzzSiteName$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin

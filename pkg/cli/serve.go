@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -42,6 +43,9 @@ it with Ctrl-C.`,
   journey serve --addr 127.0.0.1:8080 --today 2026-11-23 maps/`,
 		ValidArgsFunction: completeJourneyFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if slices.Contains(args, "-") {
+				return usagef("serve watches files; standard input (-) cannot be watched")
+			}
 			opts, closeEngine, err := a.siteOptions(today, configPath, flow)
 			if err != nil {
 				return err

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,4 +85,25 @@ func between(s, from, to string) string {
 	_, after, _ := strings.Cut(s, from)
 	before, _, _ := strings.Cut(after, to)
 	return before
+}
+
+func TestServeUsage(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "-"}, "standard input"},
+		{[]string{"serve", "--addr", taken.Addr().String(), "../../examples"}, "cannot listen on " + taken.Addr().String()},
+		{[]string{"serve", "--today", "tomorrow", "../../examples"}, "--today"},
+	} {
+		_, stderr, code := runCLI(t, "", c.args...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, code, stderr)
+		}
+	}
 }

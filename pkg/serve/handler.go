@@ -91,8 +91,9 @@ func (s *state) handler(localOnly bool) http.Handler {
 }
 
 // siteName turns a request path into a file of the site. Anything that
-// could name a way out (.., encoded slashes or backslashes, NUL) is
-// refused, though nothing outside the site is there to reach.
+// could name a way out (.., encoded slashes or backslashes, NUL, empty
+// segments) is refused, though nothing outside the site is there to
+// reach.
 func siteName(r *http.Request) (string, bool) {
 	raw := strings.ToLower(r.URL.EscapedPath())
 	if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.Contains(raw, "%00") {
@@ -102,8 +103,9 @@ func siteName(r *http.Request) (string, bool) {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return "", false
 	}
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." || seg == "." {
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		if seg == ".." || seg == "." || seg == "" && i > 0 && i < len(segs)-1 {
 			return "", false
 		}
 	}

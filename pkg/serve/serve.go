@@ -70,6 +70,12 @@ func Run(ctx context.Context, o Options) error {
 	if len(o.Loader.Roots) == 0 {
 		o.Loader.Roots = loader.DefaultRoots(o.Args)
 	}
+	// Listen first: a taken address fails before the build.
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("%w on %s: %v", ErrNoAddr, o.Addr, err)
+	}
+	defer ln.Close()
 	st := newState(o)
 	w, err := newWatcher(o.Debounce)
 	if err != nil {
@@ -78,11 +84,6 @@ func Run(ctx context.Context, o Options) error {
 	defer w.close()
 	st.rebuild(ctx, nil)
 	w.follow(st.watchList())
-
-	ln, err := net.Listen("tcp", o.Addr)
-	if err != nil {
-		return fmt.Errorf("%w on %s: %v", ErrNoAddr, o.Addr, err)
-	}
 	srv := &http.Server{Handler: st.handler(loopback(ln.Addr())), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
