@@ -77,6 +77,9 @@ func Prepare(ctx context.Context, f *loader.File, o Options) *Prepared {
 	findings := lint.Lint(f, o.Config, lint.Options{Today: o.Today})
 	e := &entry{Path: f.Path, Abs: absPath(f.Path), Kind: kindOf(f), ID: idOf(f)}
 	e.Row.Title = titleOf(f)
+	if f.Journey != nil {
+		e.Row.Owner = f.Journey.Owner // shown for a map not drawn too
+	}
 	e.Findings = anchored(f.Path, findings)
 	for _, d := range findings {
 		switch d.Severity {
