@@ -68,6 +68,7 @@ fuzz:
 	$(GO) test ./pkg/diff -run '^$$' -fuzz '^FuzzDiff$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/yamlx -run '^$$' -fuzz '^FuzzParseDocuments$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/serve -run '^$$' -fuzz '^FuzzSiteName$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin
@@ -106,6 +107,9 @@ bench-canvas: build
 # Chromium (Debian: apt-get install chromium poppler-utils) at 1440x900,
 # 390x844 and in print, failing on console messages, external loads, a
 # blank screenshot, text under 11 px (7 pt printed) or outside its box;
-# pages, screenshots and PDFs are left in e2e-out/.
+# pages, screenshots and PDFs are left in e2e-out/. Then the same for the
+# site of the examples (journey site), whose search box, filters and
+# sorting are worked in the browser.
 e2e:
 	$(GO) test -tags e2e -count=1 -v ./pkg/render/e2e
+	$(GO) test -tags e2e -count=1 -v ./pkg/site/e2e

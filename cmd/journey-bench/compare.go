@@ -31,6 +31,7 @@ func compareMain(args []string) error {
 	runs := fs.Int("runs", 3, "runs of each command; the fastest is reported")
 	pairs := fs.Int("pairs", 15, "interleaved floor and lint runs the lint / floor ratio is the median of")
 	today := fs.String("today", "2026-11-23", "--today for lint, so findings do not depend on the day")
+	siteMaps := fs.Int("site-maps", 500, "maps journey site is timed on, against journey lint on the same maps")
 	_ = fs.Parse(args)
 
 	self, err := os.Executable()
@@ -49,11 +50,12 @@ func compareMain(args []string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	c := comparison{self: self, bin: bin, tmp: tmp, n: *n, small: *small, today: *today, m: &measurer{runs: *runs}}
+	c := comparison{self: self, bin: bin, tmp: tmp, n: *n, small: *small, siteMaps: *siteMaps, today: *today, m: &measurer{runs: *runs}}
 	if err := c.writeCorpora(); err != nil {
 		return err
 	}
 	c.measure()
+	c.site = siteRuns(c.m, bin, tmp, *today, *small, *siteMaps, *pairs)
 	// The headline ratio: on a shared machine the speed drifts between
 	// the floor's runs and lint's, so they are timed in pairs, one right
 	// after the other (in alternating order), and the median of the
@@ -70,10 +72,11 @@ func compareMain(args []string) error {
 // was measured.
 type comparison struct {
 	self, bin, tmp, today string
-	n, small              int
+	n, small, siteMaps    int
 	m                     *measurer
 
 	floor, lint, lintSmall, flow, dot *result
+	site                              *siteResults
 }
 
 func (c *comparison) bigDir() string    { return filepath.Join(c.tmp, "maps") }
@@ -86,7 +89,7 @@ func (c *comparison) writeCorpora() error {
 	for _, k := range []struct {
 		dir      string
 		n, large int
-	}{{c.bigDir(), c.n, 0}, {c.smallDir(), c.small, 0}, {filepath.Dir(c.largeFile()), 0, 300}} {
+	}{{c.bigDir(), c.n, 0}, {c.smallDir(), c.small, 0}, {filepath.Dir(c.largeFile()), 0, 300}, {filepath.Join(c.tmp, "site-maps"), c.siteMaps, 0}} {
 		if err := writeCorpus(k.dir, k.n, k.large, 1); err != nil {
 			return err
 		}
@@ -145,6 +148,7 @@ func (c *comparison) printSummary(ratios []float64, pairErr error) {
 	if c.lint.err == nil && c.lintSmall.err == nil {
 		fmt.Printf("- lint peak memory, %d maps / %d maps: %.2fx (flat is 1x)\n", c.n, c.small, float64(c.lint.rss)/float64(c.lintSmall.rss))
 	}
+	c.site.print()
 	if c.flow.err == nil && c.dot != nil && c.dot.err == nil {
 		fmt.Printf("- journey render --view journey --format svg / native dot, 300 touchpoints, whole processes: %.2fx (the 1.5x target is for the layout in-process: BenchmarkRenderLarge/journey-svg)\n", c.flow.wall.Seconds()/c.dot.wall.Seconds())
 	}
@@ -262,4 +266,43 @@ func cpuModel() string {
 		}
 	}
 	return "unknown CPU"
+}
+
+// siteResults are journey site's runs: on the small corpus and on its
+// own, against journey lint on the same maps.
+type siteResults struct {
+	n            int
+	small, large *result
+	lint         *result
+	ratios       []float64
+	pairErr      error
+}
+
+// siteRuns times journey site (written over the same folder each run,
+// as a rebuild would) against journey lint on the same maps, in
+// interleaved pairs as the headline lint ratio is.
+func siteRuns(m *measurer, bin, tmp, today string, small, n, pairs int) *siteResults {
+	dir := filepath.Join(tmp, "site-maps")
+	out := filepath.Join(tmp, "site-out")
+	r := &siteResults{n: n}
+	r.small = m.run("journey site", small, bin, "site", "--today", today, filepath.Join(tmp, "small"), "-o", filepath.Join(tmp, "site-small"))
+	r.lint = m.run("journey lint", n, bin, "lint", "--today", today, dir)
+	r.large = m.run("journey site", n, bin, "site", "--today", today, dir, "-o", out)
+	siteArgs := []string{bin, "site", "--today", today, dir, "-o", out}
+	lintArgs := []string{bin, "lint", "--today", today, dir}
+	r.ratios, r.pairErr = pairedRatios(pairs, siteArgs, lintArgs)
+	return r
+}
+
+func (r *siteResults) print() {
+	if r.pairErr == nil && len(r.ratios) > 0 {
+		fmt.Printf("- site / lint, wall time on %d maps: %.2fx, the median of %d interleaved pairs (%.2fx to %.2fx; target 3x)\n",
+			r.n, r.ratios[len(r.ratios)/2], len(r.ratios), r.ratios[0], r.ratios[len(r.ratios)-1])
+	} else if r.pairErr != nil {
+		fmt.Printf("- site / lint pairs failed: %s\n", oneLine(r.pairErr.Error()))
+	}
+	if r.small.err == nil && r.large.err == nil && r.lint.err == nil {
+		fmt.Printf("- site peak memory, %d maps / %d maps: %.2fx (%.1f MB against %.1f MB; lint on %d maps: %.1f MB)\n",
+			r.n, r.small.files, float64(r.large.rss)/float64(r.small.rss), float64(r.large.rss)/1024, float64(r.small.rss)/1024, r.n, float64(r.lint.rss)/1024)
+	}
 }

@@ -120,6 +120,8 @@ var commands = []func(*app) *cobra.Command{
 	newExplainCmd,
 	newInitCmd,
 	newImportCmd,
+	newSiteCmd,
+	newServeCmd,
 }
 
 // Run executes the command line args (without the program name).

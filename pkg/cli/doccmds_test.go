@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/journey-maps/journey/pkg/gitrev/gitrevtest"
 )
@@ -42,6 +46,10 @@ type docCheck struct {
 	code  int
 	check func(t *testing.T, r docRun)
 	setup func(t *testing.T, ws string, git func(...string) string)
+	// serve is set for a command that runs until stopped: it is checked
+	// through the URL it prints, then stopped with Ctrl-C (SIGINT); the
+	// page it served is r.stdout.
+	serve bool
 }
 
 // has checks that standard output holds every string.
@@ -126,6 +134,9 @@ var docCommands = map[string]docCheck{
 	"journey import mermaid day.mmd -o day.journey.yaml":                  {check: wrote("day.journey.yaml", "kind: Journey", "title: My working day")},
 	"journey render day.journey.yaml --format mermaid | journey import mermaid -": {
 		check: has("kind: Journey", "title: My working day"), setup: imported},
+	"journey site maps/ -o site/": {check: all(wrote("site/index.html", "Online checkout", "B2B trial to advocate", "Emergency boiler repair"),
+		wrote("site/maps/online-checkout.html", "Journey map", "<svg"), stderrHas("wrote 3 maps (3 drawn)"))},
+	"journey serve maps/": {serve: true, check: has("<!DOCTYPE html>", "Online checkout")},
 	// docs/ci.md
 	"journey fmt --check maps/":                                         {},
 	"journey lint --format text --format junit=journey-junit.xml maps/": {check: wrote("journey-junit.xml", "<testsuites")},
@@ -208,16 +219,14 @@ func TestDocumentedCommands(t *testing.T) {
 		if strings.HasPrefix(cmd, "go run ") {
 			c.Dir = repo
 		}
-		var stdout, stderr bytes.Buffer
-		c.Stdout, c.Stderr = &stdout, &stderr
 		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "NO_COLOR=1", "COLUMNS=")
-		err := c.Run()
-		r := docRun{dir: ws, stdout: stdout.String(), stderr: stderr.String()}
-		if ee, ok := err.(*exec.ExitError); ok {
-			r.code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%q: %v", cmd, err)
+		var r docRun
+		if want.serve {
+			r = runServer(t, c)
+		} else {
+			r = runCommand(t, c)
 		}
+		r.dir = ws
 		t.Run(cmd, func(t *testing.T) {
 			if r.code != want.code {
 				t.Errorf("exit %d, want %d\nstdout:\n%.2000s\nstderr:\n%.2000s", r.code, want.code, r.stdout, r.stderr)
@@ -232,6 +241,72 @@ func TestDocumentedCommands(t *testing.T) {
 			t.Errorf("docCommands has %q, which no document shows any more", cmd)
 		}
 	}
+}
+
+// runCommand runs a documented command to its end.
+func runCommand(t *testing.T, c *exec.Cmd) docRun {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	c.Stdout, c.Stderr = &stdout, &stderr
+	err := c.Run()
+	r := docRun{stdout: stdout.String(), stderr: stderr.String()}
+	if ee, ok := err.(*exec.ExitError); ok {
+		r.code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%v: %v", c.Args, err)
+	}
+	return r
+}
+
+// runServer starts a documented server on a free port, fetches the URL it
+// prints, and stops it with SIGINT, as Ctrl-C would; r.stdout is the page.
+func runServer(t *testing.T, c *exec.Cmd) docRun {
+	t.Helper()
+	// exec: the signal goes to the server, not to a shell around it.
+	c.Args[len(c.Args)-1] = "exec " + c.Args[len(c.Args)-1] + " --addr 127.0.0.1:0"
+	stderr, err := c.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	url := make(chan string, 1)
+	var log strings.Builder
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			log.WriteString(sc.Text() + "\n")
+			if _, u, ok := strings.Cut(sc.Text(), "serving the site at "); ok {
+				url <- strings.Fields(u)[0]
+			}
+		}
+		close(url)
+	}()
+	var r docRun
+	select {
+	case u, ok := <-url:
+		if !ok {
+			break
+		}
+		resp, err := http.Get(u)
+		if err != nil {
+			t.Errorf("GET %s: %v", u, err)
+			break
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		r.stdout = string(body)
+	case <-time.After(60 * time.Second):
+		t.Errorf("the server printed no URL")
+	}
+	_ = c.Process.Signal(os.Interrupt)
+	err = c.Wait()
+	if ee, ok := err.(*exec.ExitError); ok {
+		r.code = ee.ExitCode()
+	}
+	r.stderr = log.String()
+	return r
 }
 
 // sortedCommands lists the commands in a stable order.

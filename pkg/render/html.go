@@ -85,6 +85,10 @@ func (s *Section) HTML() (template.HTML, error) {
 	return template.HTML(b.String()), nil // built by html/template
 }
 
+// FontCSS declares the fonts the pictures were measured with, embedded,
+// for a page that shows figures in a style sheet of its own.
+func FontCSS() template.CSS { return template.CSS(svgw.FontFaceCSS()) } // our base64
+
 // ReportCSS is the report's style sheet with the embedded fonts the
 // pictures were measured with; it follows prefers-color-scheme and
 // prints on A4 landscape.
@@ -115,18 +119,14 @@ func BuildReport(ctx context.Context, d *Data, o Options) (*Report, error) {
 	if !d.In.Generated.IsZero() {
 		r.Generated = d.In.Generated.Format("2 January 2006")
 	}
-	m := canvasMap(d)
-	co := canvas.Options{MaxWidth: o.MaxWidth}
-	flow, err := flowFigure(ctx, d, o)
+	flow, err := FlowFigure(ctx, d, o)
 	if err != nil {
 		return nil, err
 	}
 	r.Sections = []*Section{
-		{ID: "canvas", Heading: "Journey map", Figure: figureOf(canvas.Draw(m, co),
-			"The journey map: stages as columns, lanes for what the customer does, thinks and feels, the emotion curve, pain points, actions and backstage.")},
+		{ID: "canvas", Heading: "Journey map", Figure: CanvasFigure(d, o)},
 		{ID: "flow", Heading: "Flow", Figure: flow},
-		{ID: "emotions", Heading: "Emotion curve", Figure: figureOf(canvas.DrawCurve(m, co),
-			"The emotion curve: one line per persona and the share-weighted line of all of them, broken where a persona does not take part.")},
+		{ID: "emotions", Heading: "Emotion curve", Figure: CurveFigure(d, o)},
 	}
 	for _, s := range []struct {
 		id, heading string
@@ -169,7 +169,9 @@ func facts(d *Data) []Fact {
 }
 
 // figureOf writes each part of a figure as an SVG of its own, so the page
-// can scroll and print them band by band.
+// can scroll and print them band by band. The parts name the embedded
+// fonts without carrying them: a page holding them links ReportCSS, or
+// FontCSS, once.
 func figureOf(f *svgw.Figure, caption string) *Figure {
 	fig := &Figure{Caption: caption}
 	for i := range f.Parts {
@@ -180,6 +182,18 @@ func figureOf(f *svgw.Figure, caption string) *Figure {
 	return fig
 }
 
+// CanvasFigure is the journey map canvas, band by band, with its caption.
+func CanvasFigure(d *Data, o Options) *Figure {
+	return figureOf(canvas.Draw(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}),
+		"The journey map: stages as columns, lanes for what the customer does, thinks and feels, the emotion curve, pain points, actions and backstage.")
+}
+
+// CurveFigure is the emotion curve, band by band, with its caption.
+func CurveFigure(d *Data, o Options) *Figure {
+	return figureOf(canvas.DrawCurve(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}),
+		"The emotion curve: one line per persona and the share-weighted line of all of them, broken where a persona does not take part.")
+}
+
 // missingLayout is an error saying no layout engine is installed.
 type missingLayout interface{ LayoutMissing() bool }
 
@@ -187,16 +201,16 @@ type missingLayout interface{ LayoutMissing() bool }
 // the helper nor dot is installed.
 const noFlowNote = "The flow diagram needs the journey-graphviz helper (go install github.com/journey-maps/journey/cmd/...@latest) or Graphviz's dot; everything else on this page is drawn by journey itself."
 
-// flowFigure lays the flow out band by band. Without an engine it is a
+// FlowFigure lays the flow out band by band. Without an engine it is a
 // note; any other failure (a timeout, a broken helper) fails the report,
 // which would otherwise pass for complete.
-func flowFigure(ctx context.Context, d *Data, o Options) (*Figure, error) {
+func FlowFigure(ctx context.Context, d *Data, o Options) (*Figure, error) {
 	fig := &Figure{Caption: "The flow: touchpoints in order with their emotion and pain points; arrows follow next, dashed arrows loop back."}
 	if o.Layout == nil {
 		fig.Note = noFlowNote
 		return fig, nil
 	}
-	for _, part := range flowBands(d, flowPerBand) {
+	for i, part := range flowBands(d, flowPerBand) {
 		svg, err := DiagramSVG(ctx, part, ViewJourney, o)
 		var ml missingLayout
 		if errors.As(err, &ml) && ml.LayoutMissing() {
@@ -205,9 +219,21 @@ func flowFigure(ctx context.Context, d *Data, o Options) (*Figure, error) {
 		if err != nil {
 			return nil, err
 		}
+		svg = prefixIDs(svg, fmt.Sprintf("flow%d-", i+1))
 		fig.Parts = append(fig.Parts, template.HTML(svg)) // Graphviz escapes, flowSVG adds escaped text
 	}
 	return fig, nil
+}
+
+// prefixIDs makes the ids of one band's SVG its own: Graphviz numbers
+// every graph's elements from 1 (graph0, node1, edge1), and the bands of
+// a figure share one page, where an id must be unique. Both the ids and
+// the references to them are renamed.
+func prefixIDs(svg []byte, prefix string) []byte {
+	for _, at := range []string{` id="`, `url(#`, `href="#`} {
+		svg = bytes.ReplaceAll(svg, []byte(at), []byte(at+prefix))
+	}
+	return svg
 }
 
 // overall is the mean emotion across the shown touchpoints.

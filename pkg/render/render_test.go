@@ -439,6 +439,24 @@ func TestHTMLSelfContained(t *testing.T) {
 	}
 }
 
+// Every id of the report is unique, though the flow is drawn by Graphviz
+// in several bands, each numbering its elements from 1.
+func TestHTMLIDsUnique(t *testing.T) {
+	page := run(t, prepare(t, large(t), ""), "journey", "html")
+	ids := regexp.MustCompile(` id="([^"]+)"`).FindAllSubmatch(page, -1)
+	if len(ids) < 20 {
+		t.Fatalf("only %d ids: was the flow drawn?", len(ids))
+	}
+	seen := map[string]bool{}
+	for _, m := range ids {
+		if id := string(m[1]); seen[id] {
+			t.Errorf("id %q twice", id)
+		} else {
+			seen[id] = true
+		}
+	}
+}
+
 // Terminal tables fit the width they are given, long words and all.
 func TestTerminalTableFitsWidth(t *testing.T) {
 	for _, name := range []string{"basic.journey.yaml", "hostile.journey.yaml"} {
