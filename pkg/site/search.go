@@ -3,10 +3,12 @@ package site
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 
 	"github.com/journey-maps/journey/pkg/render"
+	"github.com/journey-maps/journey/pkg/render/palette"
 )
 
 // searchItem is one entry of the search index: a kind, a title, a line
@@ -144,9 +146,24 @@ func writeAssets(sink Sink) error {
 		if err != nil {
 			return err
 		}
+		if name == "assets/site.css" {
+			data = append(data, emotionCSS()...)
+		}
 		if err := putFile(sink, name, data); err != nil {
 			return err
 		}
 	}
 	return putFile(sink, "assets/fonts.css", []byte(render.FontCSS()))
+}
+
+// emotionCSS is the emotion scale of the pictures as the style sheet's
+// custom properties, so chips and pictures share one palette.
+func emotionCSS() string {
+	var b strings.Builder
+	b.WriteString(":root {")
+	for i, c := range palette.EmotionSteps() {
+		fmt.Fprintf(&b, " --emo-%d: %s; --emo-%d-ink: %s;", i+1, c.Hex(), i+1, palette.TextOn(c).Hex())
+	}
+	b.WriteString(" }\n")
+	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/journey-maps/journey/pkg/config"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/render/graphviz"
+	"github.com/journey-maps/journey/pkg/render/palette"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/site")
@@ -202,6 +204,16 @@ func checkSite(t *testing.T, sink MemSink) {
 	css := string(sink["assets/site.css"])
 	if strings.Contains(css, "url(") || strings.Contains(css, "@import") {
 		t.Error("the stylesheet loads something")
+	}
+	// The chips are coloured as the pictures are.
+	for i, c := range palette.EmotionSteps() {
+		if want := fmt.Sprintf("--emo-%d: %s;", i+1, c.Hex()); !strings.Contains(css, want) {
+			t.Errorf("the stylesheet lacks the pictures' emotion %d: %s", i+1, want)
+		}
+	}
+	fonts := string(sink["assets/fonts.css"])
+	if !strings.Contains(fonts, "@font-face") || strings.Contains(strings.ReplaceAll(fonts, "url(data:", ""), "url(") {
+		t.Error("assets/fonts.css does not embed the pictures' fonts")
 	}
 }
 
