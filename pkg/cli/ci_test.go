@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journey-maps/journey/pkg/gitrev/gitrevtest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -75,7 +76,7 @@ func TestActionYAML(t *testing.T) {
 			t.Errorf("no step uses %s", want)
 		}
 	}
-	for _, want := range []string{`go install "github.com/journey-maps/journey/cmd/...@`, "--format sarif=journey.sarif --format github", "journey diff --format markdown", "gh pr comment"} {
+	for _, want := range []string{`go install "github.com/journey-maps/journey/cmd/...@`, "--format sarif=journey.sarif --format github", "journey diff --exit-code --format markdown", "<!-- journey-diff -->"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no step runs %q", want)
 		}
@@ -269,5 +270,79 @@ func TestActionLintStep(t *testing.T) {
 		if sarif, err := os.ReadFile(filepath.Join(work, "journey.sarif")); err != nil || !strings.Contains(string(sarif), `"version": "2.1.0"`) {
 			t.Errorf("journey.sarif: %v %.200s", err, sarif)
 		}
+	}
+}
+
+// TestActionCommentStep runs the action's comment step with bash, as the
+// runner would, against a built journey, a real git remote and a fake gh
+// that records its calls: one comment per pull request, created when a
+// map changed, updated in place (found by its marker) on the next push,
+// and none posted while no map changed.
+func TestActionCommentStep(t *testing.T) {
+	bin := journeyBin(t)
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	a, _ := readAction(t)
+	var step actionStep
+	for _, s := range a.Runs.Steps {
+		if strings.Contains(s.Run, "journey diff") {
+			step = s
+		}
+	}
+	if step.Run == "" {
+		t.Fatal("no step runs journey diff")
+	}
+	origin, git := gitrevtest.New(t)
+	writeFile(t, filepath.Join(origin, "maps/shop.journey.yaml"), gitMap)
+	writeFile(t, filepath.Join(origin, "maps/shared/people.personas.yaml"), gitLib)
+	git("add", ".")
+	git("commit", "-qm", "maps")
+	work := filepath.Join(t.TempDir(), "work")
+	git("clone", "-q", origin, work)
+
+	fake := t.TempDir()
+	calls := filepath.Join(fake, "calls")
+	// gh api ... comments --jq ...: the id of a comment with the marker,
+	// when EXISTING is set; anything else is recorded.
+	writeFile(t, filepath.Join(fake, "gh"), `#!/bin/sh
+echo "$@" >> "$GH_CALLS"
+case "$*" in
+  *"-X PATCH"*|*"-X POST"*) cp journey-comment.md "$GH_CALLS.body" ;;
+  *comments*--jq*) [ -n "$EXISTING" ] && echo "$EXISTING" ;;
+esac
+exit 0
+`)
+	os.Chmod(filepath.Join(fake, "gh"), 0o755)
+	run := func(existing string) (log, body string) {
+		t.Helper()
+		os.Remove(calls)
+		os.Remove(calls + ".body")
+		cmd := exec.Command(bash, "-e", "-c", step.Run)
+		cmd.Dir = work
+		cmd.Env = append(os.Environ(), "PATH="+fake+string(os.PathListSeparator)+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+			"GH_CALLS="+calls, "EXISTING="+existing, "GH_TOKEN=t", "JOURNEY_PATHS=maps/", "BASE_REF=main", "PR_NUMBER=7", "REPO=o/r")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the step failed: %v\n%s", err, out)
+		}
+		l, _ := os.ReadFile(calls)
+		b, _ := os.ReadFile(calls + ".body")
+		return string(l), string(b)
+	}
+	// No map changed: nothing is posted.
+	if log, _ := run(""); strings.Contains(log, "-X") {
+		t.Errorf("a comment was posted while no map changed:\n%s", log)
+	}
+	// A map changed: one comment is created, with the marker.
+	writeFile(t, filepath.Join(work, "maps/shop.journey.yaml"), strings.Replace(gitMap, "emotion: 3", "emotion: 1", 1))
+	log, body := run("")
+	if !strings.Contains(log, "-X POST repos/o/r/issues/7/comments") || !strings.HasPrefix(body, "<!-- journey-diff -->\n## Journey diff") {
+		t.Errorf("want one new comment with the marker:\n%s\n%s", log, body)
+	}
+	// The next push: the comment is updated in place, not posted again.
+	log, _ = run("42")
+	if !strings.Contains(log, "-X PATCH repos/o/r/issues/comments/42") || strings.Contains(log, "-X POST") {
+		t.Errorf("want the comment updated in place:\n%s", log)
 	}
 }
