@@ -1,6 +1,7 @@
-// Package render turns a journey map into what its readers see: tables for
-// the terminal, markdown and spreadsheets, a Mermaid journey diagram, DOT for
-// Graphviz, an emotion-curve chart and a one-page HTML report.
+// Package render turns a journey map into what its readers see: the
+// journey map canvas and the emotion curve (drawn here, package canvas),
+// tables for the terminal, markdown and spreadsheets, a Mermaid journey
+// diagram, DOT for Graphviz and a one-page HTML report.
 //
 // This package never calls Graphviz: DOT is written as text here, and the
 // layout into SVG is passed in (Options.Layout): the journey-graphviz helper
