@@ -59,6 +59,7 @@ const (
 	RuleDuplicateID  = "duplicate-id"  // the same id twice for one kind of item
 	RuleReference    = "reference"     // an id that names nothing
 	RuleInclude      = "include"       // an include that cannot be followed
+	RuleShareTotal   = "share-total"   // persona shares that add up to more than 1
 )
 
 // Diagnostic is one finding.

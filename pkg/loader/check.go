@@ -2,6 +2,8 @@ package loader
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"sync"
 
 	"github.com/journey-maps/journey/pkg/diag"
@@ -140,6 +142,7 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 			}
 		}
 	}
+	c.shares(all)
 	// References, now that every id is known.
 	everyone := make([]string, 0, len(all))
 	for _, p := range all {
@@ -178,13 +181,38 @@ func checkJourney(j *model.Journey) []diag.Diagnostic {
 func checkLibrary(l *model.PersonaLibrary) []diag.Diagnostic {
 	c := newChecks()
 	personas := c.ids("persona", len(l.Personas))
-	for _, p := range l.Personas {
+	all := append([]*model.Persona(nil), l.Personas...)
+	for _, lib := range model.Libraries(l.Included) {
+		all = append(all, lib.Personas...)
+	}
+	for _, p := range all {
 		personas.add(p.ID, &p.Meta, "name")
 	}
-	for _, lib := range model.Libraries(l.Included) {
-		for _, p := range lib.Personas {
-			personas.add(p.ID, &p.Meta, "name")
+	c.shares(all)
+	return c.done()
+}
+
+// shares reports persona shares (fractions of the customers) that add up
+// to more than 1, at the share that passes it: the report would print
+// them as shares of customers, and the weighted figures would be wrong.
+func (c *checks) shares(personas []*model.Persona) {
+	const slack = 1e-9 // 0.1 + 0.2 + 0.7 is 1 to the reader
+	total := 0.0
+	var named []string
+	for _, p := range personas {
+		if p.Share == nil {
+			continue
+		}
+		if *p.Share < 0 || *p.Share > 1 {
+			return // the schema reports a share out of range
+		}
+		total += *p.Share
+		named = append(named, fmt.Sprintf("%s %g", p.ID, *p.Share))
+		if total > 1+slack {
+			c.add(p.At("share"), diag.RuleShareTotal,
+				"persona shares add up to %g, more than all customers (1): %s; a share is the fraction of customers the persona stands for",
+				math.Round(total*1000)/1000, strings.Join(named, " + "))
+			return
 		}
 	}
-	return c.done()
 }

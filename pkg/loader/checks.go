@@ -86,4 +86,16 @@ deeper than 8, or not a persona library cannot be followed safely.`,
 		Fix: `Point include at a *.personas.yaml file inside the repository with a
 relative path, and break any cycle.`,
 	},
+	{
+		ID: diag.RuleShareTotal, Severity: diag.Error, HelpURI: checksURI,
+		Summary: "Persona shares that add up to more than 1",
+		Why: `A persona's share is the fraction of customers it stands for (0..1).
+Shares that add up to more than 1, across a map's own personas and those
+it includes, describe more customers than there are: the report would
+print them as shares of customers, and every figure weighted by share
+would be wrong.`,
+		Fix: `Correct the shares so they add up to 1 or less (the finding is at the
+share that passes 1 and lists those before it). Leave share out of a
+persona whose share is not known.`,
+	},
 }

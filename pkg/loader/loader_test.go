@@ -450,3 +450,26 @@ stages:
 		t.Errorf("reference finding %+v, want line 14 col 13 naming nobody (all: %v)", ref, f.Diags)
 	}
 }
+
+// Persona shares of a library and of the maps that include it add up to
+// at most 1: the finding is at the share that passes 1.
+func TestShareTotal(t *testing.T) {
+	dir := t.TempDir()
+	lib := "kind: Personas\nversion: 1\npersonas:\n  - {id: a, name: A, share: 0.7}\n  - {id: b, name: B, share: 0.5}\n"
+	mapSrc := "kind: Journey\nversion: 1\ntitle: M\ninclude: [people.personas.yaml]\npersonas:\n  - {id: c, name: C, share: 0.5}\n"
+	os.WriteFile(filepath.Join(dir, "people.personas.yaml"), []byte(lib), 0o644)
+	os.WriteFile(filepath.Join(dir, "m.journey.yaml"), []byte(mapSrc), 0o644)
+	files, _ := New(Options{Roots: []string{dir}}).Load([]string{dir})
+	got := map[string][]string{}
+	for _, f := range files {
+		for _, d := range f.Diags {
+			if d.Rule == diag.RuleShareTotal {
+				got[filepath.Base(f.Path)] = append(got[filepath.Base(f.Path)], fmt.Sprintf("%s:%d", filepath.Base(d.File), d.Line))
+			}
+		}
+	}
+	// The library passes 1 at b; the map (c 0.5, then a 0.7) at a.
+	if fmt.Sprint(got["people.personas.yaml"]) != "[people.personas.yaml:5]" || fmt.Sprint(got["m.journey.yaml"]) != "[people.personas.yaml:4]" {
+		t.Errorf("share-total findings %v", got)
+	}
+}
