@@ -67,8 +67,8 @@ set in .journeylint.yaml under score.weights.`,
 				return err
 			}
 			// Maps stream through: each is scored by the worker that
-			// loaded it, and only its report (with the model, let go of
-			// its YAML) is kept, so memory grows by a report a map.
+			// loaded it, and only its report (with the model, which holds
+			// no YAML) is kept, so memory grows by a report a map.
 			type scored struct {
 				report  *score.Report
 				fatal   []diag.Diagnostic
@@ -83,7 +83,6 @@ set in .journeylint.yaml under score.weights.`,
 				}
 				r := score.Compute(f.Journey, scoreFindings(f, cfg, day), score.Options{Persona: persona, Today: day, Weights: weights})
 				r.Path = f.Path
-				f.Journey.ForgetKeys()
 				return scored{report: r, invalid: !f.Valid()}
 			}
 			var reports []*score.Report

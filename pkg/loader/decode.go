@@ -48,60 +48,61 @@ func (d *decoder) object(n *yaml.Node) object {
 		return o
 	}
 	o.node = n
-	o.meta.Keys = (*mappingKeys)(n)
+	o.meta.Keys = model.MakeKeys(markCount(n))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
 		if k.Kind != yaml.ScalarNode {
+			o.meta.Keys.AddUnnamedKey(k.Line, k.Column)
 			continue
+		}
+		o.meta.Keys.AddKey(k.Value, k.Line, k.Column)
+		if list := yamlx.Resolve(n.Content[i+1]); list.Kind == yaml.SequenceNode {
+			for _, item := range list.Content {
+				if item = yamlx.Resolve(item); listValue(item) {
+					o.meta.Keys.AddEntry(item.Line, item.Column)
+				}
+			}
 		}
 		o.has |= yamlx.KeyBit(k.Value)
-		if !strings.HasPrefix(k.Value, "x-") {
-			continue
-		}
-		if !d.uniqueKeys {
-			if first, _ := yamlx.MapGet(n, k.Value); first != n.Content[i] {
-				continue // the first one wins; the duplicate is reported
-			}
-		}
-		if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
-			if o.meta.Ext == nil {
-				o.meta.Ext = map[string]any{}
-			}
-			o.meta.Ext[k.Value] = v
+		if strings.HasPrefix(k.Value, "x-") {
+			o.extension(i)
 		}
 	}
 	return o
 }
 
-// mappingKeys answers model.Keys from the mapping node itself.
-type mappingKeys yaml.Node
-
-func (m *mappingKeys) Key(name string) (line, col int, ok bool) {
-	k, _ := yamlx.MapGet((*yaml.Node)(m), name)
-	if k == nil {
-		return 0, 0, false
-	}
-	k = yamlx.Resolve(k)
-	return k.Line, k.Column, true
-}
-
-func (m *mappingKeys) Item(name string, i int) (line, col int, ok bool) {
-	_, list := yamlx.MapGet((*yaml.Node)(m), name)
-	if list = yamlx.Resolve(list); list == nil || list.Kind != yaml.SequenceNode {
-		return 0, 0, false
-	}
-	for _, item := range list.Content {
-		if item = yamlx.Resolve(item); listValue(item) {
-			if i == 0 {
-				return item.Line, item.Column, true
+// markCount is how many keys a mapping has and entries its lists hold:
+// what its Keys record.
+func markCount(n *yaml.Node) int {
+	count := len(n.Content) / 2
+	for i := 1; i < len(n.Content); i += 2 {
+		if list := yamlx.Resolve(n.Content[i]); list.Kind == yaml.SequenceNode {
+			for _, item := range list.Content {
+				if listValue(yamlx.Resolve(item)) {
+					count++
+				}
 			}
-			i--
 		}
 	}
-	return 0, 0, false
+	return count
 }
 
-func (m *mappingKeys) Len() int { return len(m.Content) / 2 }
+// extension keeps the `x-` key at index i of the mapping in Meta.Ext.
+func (o *object) extension(i int) {
+	k := o.node.Content[i]
+	name := yamlx.Resolve(k).Value
+	if !o.d.uniqueKeys {
+		if first, _ := yamlx.MapGet(o.node, name); first != k {
+			return // the first one wins; the duplicate is reported
+		}
+	}
+	if v, _, err := yamlx.ToValue(o.node.Content[i+1]); err == nil {
+		if o.meta.Ext == nil {
+			o.meta.Ext = map[string]any{}
+		}
+		o.meta.Ext[name] = v
+	}
+}
 
 // listValue reports whether an entry of a list of plain values is one
 // the model holds: the schema has reported the others.

@@ -51,12 +51,19 @@ type Options struct {
 	Workers int
 }
 
-// File is one loaded file.
+// File is one loaded file. It holds no YAML nodes: what later steps need
+// of the parse (positions, comments) is recorded while it is decoded, so
+// a file can be kept without its parse tree.
 type File struct {
-	Path   string     // as shown in findings
-	Source []byte     // the bytes read, for source snippets
-	Root   *yaml.Node // the document mapping; nil when it did not parse
-	Kind   string     // model.KindJourney or model.KindPersonas; "" when unknown
+	Path   string // as shown in findings
+	Source []byte // the bytes read, for source snippets
+	// Kind is model.KindJourney or model.KindPersonas; "" when the file
+	// did not parse.
+	Kind string
+	// Comments are the lines of the file's comments as the YAML parser
+	// found them ("# text", leading spaces included), so a `#` inside a
+	// value is not taken for one.
+	Comments []string
 
 	Journey  *model.Journey        // for kind Journey
 	Personas *model.PersonaLibrary // for kind Personas
@@ -396,7 +403,9 @@ func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile
 
 func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem) {
 	f := p.file
-	f.Root = root
+	if bytes.IndexByte(f.Source, '#') >= 0 {
+		f.Comments = yamlx.Comments(root)
+	}
 	for _, pr := range problems {
 		rule := diag.RuleSyntax
 		switch pr.Kind {
@@ -489,7 +498,7 @@ func (r *resolution) includes(path, abs string, incs []model.Include, chain []st
 			shown = filepath.Clean(filepath.FromSlash(inc.Path))
 		}
 		p := r.l.parseIncluded(shown, target)
-		if p.file.Root == nil {
+		if p.file.Kind == "" {
 			// Say where the include is; the file's own finding says why.
 			bad("include %q cannot be loaded: %s", inc.Path, firstMessage(p.own))
 			if p.file.Source != nil {

@@ -11,6 +11,7 @@ import (
 	"iter"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -524,27 +525,32 @@ func decodeNumber(n *yaml.Node) (float64, bool) {
 // CommentLines yields each line of the head, line and foot comments of a
 // node tree, as the parser kept them ("# text", leading spaces included).
 func CommentLines(root *yaml.Node) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		var walk func(n *yaml.Node) bool
-		walk = func(n *yaml.Node) bool {
-			for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
-				for line := range strings.SplitSeq(c, "\n") {
-					if line != "" && !yield(line) {
-						return false
-					}
-				}
+	return slices.Values(Comments(root))
+}
+
+// Comments returns each line of the head, line and foot comments of a
+// node tree, as the parser kept them ("# text", leading spaces included).
+func Comments(root *yaml.Node) []string {
+	if root == nil {
+		return nil
+	}
+	return appendComments(nil, root)
+}
+
+func appendComments(out []string, n *yaml.Node) []string {
+	for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
+		for c != "" {
+			var line string
+			line, c, _ = strings.Cut(c, "\n")
+			if line != "" {
+				out = append(out, line)
 			}
-			for _, c := range n.Content {
-				if !walk(c) {
-					return false
-				}
-			}
-			return true
-		}
-		if root != nil {
-			walk(root)
 		}
 	}
+	for _, child := range n.Content {
+		out = appendComments(out, child)
+	}
+	return out
 }
 
 // MapGet returns the key and value nodes of the first occurrence of key in
