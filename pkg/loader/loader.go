@@ -319,36 +319,68 @@ func (l *Loader) keepSource(path string, data []byte) {
 
 func (l *Loader) readOS(path string) ([]byte, error) { return ReadFile(path, l.opts.MaxFileSize) }
 
-// ReadFile reads a file of at most limit bytes: a larger one fails with
-// ErrTooLarge (unread when its size is known), a directory with "is a
-// directory". ReadMessage words its errors for a finding.
+// ReadFile reads a regular file of at most limit bytes: a larger one
+// fails with ErrTooLarge, unread; a directory with "is a directory";
+// anything else that is not a regular file (a named pipe, a device, a
+// socket) with ErrNotRegular, without waiting on it. ReadMessage words
+// its errors for a finding.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	return readFile(path, limit)
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer, and opening a device can do anything.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// What was opened is looked at again: the path may have changed.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	if st.Size() > limit {
+		return nil, tooLarge(limit)
+	}
+	// The size is known: read into one buffer of that size, as
+	// os.ReadFile does, still bounded if the file grows while read.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, tooLarge(limit)
+	}
+	return buf.Bytes(), nil
 }
 
-// readOpened is ReadFile once the file is open; it closes f.
-func readOpened(f *os.File, limit int64) ([]byte, error) {
-	defer f.Close()
-	st, err := f.Stat()
-	if err == nil && st.IsDir() {
-		return nil, errors.New("is a directory")
+// ErrNotRegular is returned for a path that is neither a regular file
+// nor a directory: a named pipe, a device, a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// regular returns nil for a regular file, and why it is not one otherwise.
+func regular(st fs.FileInfo) error {
+	mode := st.Mode()
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return errors.New("is a directory")
+	case mode&fs.ModeNamedPipe != 0:
+		return fmt.Errorf("%w (a named pipe)", ErrNotRegular)
+	case mode&fs.ModeSocket != 0:
+		return fmt.Errorf("%w (a socket)", ErrNotRegular)
+	case mode&fs.ModeDevice != 0:
+		return fmt.Errorf("%w (a device)", ErrNotRegular)
 	}
-	if err == nil && st.Mode().IsRegular() {
-		// The size is known: refuse a large file unread, and read the
-		// rest into one buffer instead of growing one by doubling.
-		if st.Size() > limit {
-			return nil, tooLarge(limit)
-		}
-		buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-		if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
-			return nil, err
-		}
-		if int64(buf.Len()) > limit { // it grew while read
-			return nil, tooLarge(limit)
-		}
-		return buf.Bytes(), nil
-	}
-	return ReadLimited(f, limit)
+	return ErrNotRegular
 }
 
 // ErrTooLarge is returned for files over the size limit.
