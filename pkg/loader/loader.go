@@ -28,7 +28,8 @@ import (
 // far above any real map, small enough to bound memory.
 const DefaultMaxFileSize = 8 << 20
 
-// MaxIncludeDepth is how deep includes may nest (SPEC section 1).
+// MaxIncludeDepth is how deep includes may nest (docs/format.md, "Ids,
+// references and includes").
 const MaxIncludeDepth = 8
 
 // StdinPath is how standard input is named in findings.
@@ -204,7 +205,8 @@ func each[T any](l *Loader, paths []string, work func(*File) T, deliver func(T))
 
 // DefaultRoots returns the trees includes may not leave when
 // Options.Roots is empty: the current directory and that of the first
-// argument (SPEC section 1), and the git repository holding it.
+// argument (docs/format.md, "Ids, references and includes"), and the git
+// repository holding it.
 func DefaultRoots(args []string) []string {
 	var roots []string
 	if wd, err := os.Getwd(); err == nil {

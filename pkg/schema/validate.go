@@ -82,61 +82,16 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 	if n == nil {
 		return nil
 	}
-	// The path is spelled out only for a finding: most nodes have none.
-	where := func() string { return field(path) }
-	fail := func(at *yaml.Node, rule, format string, args ...any) []diag.Diagnostic {
-		if v.quiet {
-			return failed
-		}
-		return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
-	}
 	got, gotBit := kindOf(n)
 	if r.typeMask != 0 && !typeMatches(r.typeMask, n, got, gotBit) {
 		if v.quiet {
 			return failed // before the message's arguments are worked out
 		}
-		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where()), strings.Join(article(r.types), " or "), article([]string{got})[0])
+		return v.fail(n, "%s must be %s, not %s", subject(field(path)), strings.Join(article(r.types), " or "), article([]string{got})[0])
 	}
-	var out []diag.Diagnostic
-	if r.enum != nil && !r.inEnum(n, got) {
-		if v.quiet {
-			return failed
-		}
-		want := enumStrings(r.enum)
-		msg := fmt.Sprintf("%s is %s: want one of %s", subject(where()), show(n, got), strings.Join(want, ", "))
-		if got == "string" {
-			if sug := diag.Suggest(n.Value, want); sug != "" {
-				msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", subject(where()), show(n, got), sug, strings.Join(want, ", "))
-			}
-		}
-		out = append(out, fail(n, diag.RuleSchema, "%s", msg)...)
-	}
-	if r.hasConst && !equals(r.constant, n, got) {
-		if v.quiet {
-			return failed
-		}
-		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where()), show(n, got), fmt.Sprint(r.constant))...)
-	}
-	if f, ok := r.ranged(n, got); ok {
-		if r.minimum != nil && f < *r.minimum {
-			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where()), n.Value, formatFloat(*r.minimum))...)
-		}
-		if r.maximum != nil && f > *r.maximum {
-			out = append(out, fail(n, diag.RuleSchema, "%s is %s: above the maximum %s", subject(where()), n.Value, formatFloat(*r.maximum))...)
-		}
-	}
-	if got == "string" {
-		if r.minLength > 0 && shorterThan(n.Value, r.minLength) {
-			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where()))...)
-		}
-		if r.pattern != nil && !r.pattern(n.Value) {
-			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where()), n.Value, patternHint(r.def))...)
-		}
-		if r.format == "date" {
-			if _, ok := model.ParseDate(n.Value); !ok {
-				out = append(out, fail(n, diag.RuleSchema, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(where()), strconv.Quote(n.Value))...)
-			}
-		}
+	out, stop := v.assertions(r, n, got, path)
+	if stop {
+		return out
 	}
 	if n.Kind == yaml.MappingNode {
 		out = append(out, v.object(r, n, key, path)...)
@@ -159,6 +114,64 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 	}
 	return out
+}
+
+// assertions returns the findings of n, of JSON type got, against the
+// keywords of r that test a value itself: enum, const, the range, and
+// those of strings. stop is set when a quiet check has failed, so the
+// parts of n need no look.
+func (v *validator) assertions(r *rule, n *yaml.Node, got string, path []string) (out []diag.Diagnostic, stop bool) {
+	// The path is spelled out only for a finding: most nodes have none.
+	where := func() string { return subject(field(path)) }
+	if r.enum != nil && !r.inEnum(n, got) {
+		if v.quiet {
+			return failed, true
+		}
+		want := enumStrings(r.enum)
+		msg := fmt.Sprintf("%s is %s: want one of %s", where(), show(n, got), strings.Join(want, ", "))
+		if got == "string" {
+			if sug := diag.Suggest(n.Value, want); sug != "" {
+				msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", where(), show(n, got), sug, strings.Join(want, ", "))
+			}
+		}
+		out = append(out, v.fail(n, "%s", msg)...)
+	}
+	if r.hasConst && !equals(r.constant, n, got) {
+		if v.quiet {
+			return failed, true
+		}
+		out = append(out, v.fail(n, "%s is %s: want %s", where(), show(n, got), fmt.Sprint(r.constant))...)
+	}
+	if f, ok := r.ranged(n, got); ok {
+		if r.minimum != nil && f < *r.minimum {
+			out = append(out, v.fail(n, "%s is %s: below the minimum %s", where(), n.Value, formatFloat(*r.minimum))...)
+		}
+		if r.maximum != nil && f > *r.maximum {
+			out = append(out, v.fail(n, "%s is %s: above the maximum %s", where(), n.Value, formatFloat(*r.maximum))...)
+		}
+	}
+	if got == "string" {
+		if r.minLength > 0 && shorterThan(n.Value, r.minLength) {
+			out = append(out, v.fail(n, "%s must not be empty", where())...)
+		}
+		if r.pattern != nil && !r.pattern(n.Value) {
+			out = append(out, v.fail(n, "%s %q %s", where(), n.Value, patternHint(r.def))...)
+		}
+		if r.format == "date" {
+			if _, ok := model.ParseDate(n.Value); !ok {
+				out = append(out, v.fail(n, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", where(), strconv.Quote(n.Value))...)
+			}
+		}
+	}
+	return out, false
+}
+
+// fail returns a schema finding at node at, or failed when quiet.
+func (v *validator) fail(at *yaml.Node, format string, args ...any) []diag.Diagnostic {
+	if v.quiet {
+		return failed
+	}
+	return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf(format, args...)}}
 }
 
 func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {
