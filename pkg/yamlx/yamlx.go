@@ -531,12 +531,14 @@ func Comments(root *yaml.Node) []string {
 }
 
 func appendComments(out []string, n *yaml.Node) []string {
-	for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
-		for c != "" {
-			var line string
-			line, c, _ = strings.Cut(c, "\n")
-			if line != "" {
-				out = append(out, line)
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
+			for c != "" {
+				var line string
+				line, c, _ = strings.Cut(c, "\n")
+				if line != "" {
+					out = append(out, line)
+				}
 			}
 		}
 	}
