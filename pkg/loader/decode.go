@@ -20,6 +20,8 @@ type decoder struct {
 	// uniqueKeys is set when yamlx.Check found no duplicate key, so a key
 	// need not be looked for earlier in its mapping.
 	uniqueKeys bool
+	// keys records where the keys of the file's elements are.
+	keys *model.KeyRecorder
 }
 
 // object is one mapping node being decoded into an element, with the
@@ -48,18 +50,17 @@ func (d *decoder) object(n *yaml.Node) object {
 		return o
 	}
 	o.node = n
-	o.meta.Keys = model.MakeKeys(markCount(n))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
 		if k.Kind != yaml.ScalarNode {
-			o.meta.Keys.AddUnnamedKey(k.Line, k.Column)
+			d.keys.UnnamedKey(k.Line, k.Column)
 			continue
 		}
-		o.meta.Keys.AddKey(k.Value, k.Line, k.Column)
+		d.keys.Key(k.Value, k.Line, k.Column)
 		if list := yamlx.Resolve(n.Content[i+1]); list.Kind == yaml.SequenceNode {
 			for _, item := range list.Content {
 				if item = yamlx.Resolve(item); listValue(item) {
-					o.meta.Keys.AddEntry(item.Line, item.Column)
+					d.keys.Entry(item.Line, item.Column)
 				}
 			}
 		}
@@ -68,23 +69,8 @@ func (d *decoder) object(n *yaml.Node) object {
 			o.extension(i)
 		}
 	}
+	o.meta.Keys = d.keys.Keys()
 	return o
-}
-
-// markCount is how many keys a mapping has and entries its lists hold:
-// what its Keys record.
-func markCount(n *yaml.Node) int {
-	count := len(n.Content) / 2
-	for i := 1; i < len(n.Content); i += 2 {
-		if list := yamlx.Resolve(n.Content[i]); list.Kind == yaml.SequenceNode {
-			for _, item := range list.Content {
-				if listValue(yamlx.Resolve(item)) {
-					count++
-				}
-			}
-		}
-	}
-	return count
 }
 
 // extension keeps the `x-` key at index i of the mapping in Meta.Ext.
@@ -262,6 +248,7 @@ func (d *decoder) journey(root *yaml.Node) *model.Journey {
 	j.Personas = decodeList(&o, "personas", d.persona)
 	j.Stages = decodeList(&o, "stages", d.stage)
 	j.Meta = o.meta
+	d.keys.Done()
 	return j
 }
 
@@ -282,6 +269,7 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 		p.From = l
 	}
 	l.Meta = o.meta
+	d.keys.Done()
 	return l
 }
 

@@ -462,7 +462,7 @@ func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem
 			p.own = append(p.own, d)
 		}
 	}
-	dec := &decoder{file: f.Path, uniqueKeys: unique}
+	dec := &decoder{file: f.Path, uniqueKeys: unique, keys: model.NewKeyRecorder()}
 	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && yamlx.Resolve(kind).Value == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)

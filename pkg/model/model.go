@@ -41,19 +41,24 @@ func (m Meta) ItemAt(field string, i int) Pos {
 // At returns the position of the named field, or of the element itself
 // when the field is absent.
 func (m Meta) At(field string) Pos {
-	if k := m.Keys.find(field); k >= 0 {
-		return m.pos(m.Keys.marks[k])
+	if at, ok := m.Keys.key(field); ok {
+		return m.pos(at)
 	}
 	return m.Pos
 }
 
 // Has reports whether the field was written in the source.
-func (m Meta) Has(field string) bool { return m.Keys.find(field) >= 0 }
+func (m Meta) Has(field string) bool {
+	_, ok := m.Keys.key(field)
+	return ok
+}
 
 // Written reports whether the element has any key in the source.
-func (m Meta) Written() bool { return len(m.Keys.marks) > 0 }
+func (m Meta) Written() bool { return m.Keys.written() }
 
-func (m Meta) pos(at mark) Pos { return Pos{File: m.Pos.File, Line: at.line, Col: at.col} }
+func (m Meta) pos(at mark) Pos {
+	return Pos{File: m.Pos.File, Line: int(at.line), Col: int(at.col)}
+}
 
 // Kinds of file.
 const (

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -10,14 +11,20 @@ func TestMetaPositions(t *testing.T) {
 	// personas: [a, b]
 	// personas: [c]     (a duplicate: the first one counts)
 	// tags: t
-	m := Meta{Pos: Pos{File: "m.journey.yaml", Line: 3, Col: 5}, Keys: MakeKeys(2)}
-	m.Keys.AddKey("name", 4, 7)
-	m.Keys.AddKey("personas", 5, 7)
-	m.Keys.AddEntry(5, 18)
-	m.Keys.AddEntry(5, 26)
-	m.Keys.AddKey("personas", 6, 7)
-	m.Keys.AddEntry(6, 18)
-	m.Keys.AddKey("tags", 7, 7)
+	r := NewKeyRecorder()
+	r.Key("kind", 1, 1) // another element's, recorded before
+	r.Keys()
+	r.Key("name", 4, 7)
+	r.Key("personas", 5, 7)
+	r.Entry(5, 18)
+	r.Entry(5, 26)
+	r.Key("personas", 6, 7)
+	r.Entry(6, 18)
+	r.Key("tags", 7, 7)
+	m := Meta{Pos: Pos{File: "m.journey.yaml", Line: 3, Col: 5}, Keys: r.Keys()}
+	r.Key("owner", 9, 1) // the next element's
+	r.Keys()
+	r.Done()
 	for _, tt := range []struct {
 		got, want Pos
 	}{
@@ -35,7 +42,7 @@ func TestMetaPositions(t *testing.T) {
 			t.Errorf("got %+v, want %+v", tt.got, tt.want)
 		}
 	}
-	if !m.Has("name") || m.Has("owner") || !m.Written() {
+	if !m.Has("name") || m.Has("owner") || m.Has("kind") || !m.Written() {
 		t.Errorf("Has/Written wrong for %+v", m)
 	}
 	var none Meta // not a mapping
@@ -44,8 +51,9 @@ func TestMetaPositions(t *testing.T) {
 	}
 	// A key that is a list or a mapping makes the element written, and no
 	// name finds it.
-	odd := Meta{Pos: Pos{File: "m.journey.yaml", Line: 1, Col: 1}}
-	odd.Keys.AddUnnamedKey(2, 1)
+	r = NewKeyRecorder()
+	r.UnnamedKey(2, 1)
+	odd := Meta{Pos: Pos{File: "m.journey.yaml", Line: 1, Col: 1}, Keys: r.Keys()}
 	if !odd.Written() || odd.Has("") || odd.At("") != odd.Pos {
 		t.Error("an unnamed key is found by a name, or does not count as written")
 	}
@@ -64,5 +72,31 @@ func TestLibraries(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "a,c,b" {
 		t.Errorf("Libraries = %v, want a,c,b", got)
+	}
+}
+
+// Names that share a slot of the recorder's cache of recent names (200
+// names for 64 slots), written in turn and again, are each found where
+// they are written.
+func TestKeyRecorderNames(t *testing.T) {
+	r := NewKeyRecorder()
+	var metas []Meta
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 200; i++ {
+			r.Key(fmt.Sprintf("k%d", i), round*1000+i+1, 1)
+			r.Key(fmt.Sprintf("k%d", 199-i), round*1000+i+1, 9)
+			metas = append(metas, Meta{Keys: r.Keys()})
+		}
+	}
+	r.Done()
+	for j, m := range metas {
+		round, i := j/200, j%200
+		line := round*1000 + i + 1
+		if got := m.At(fmt.Sprintf("k%d", i)); got.Line != line || got.Col != 1 {
+			t.Fatalf("element %d: k%d at %+v", j, i, got)
+		}
+		if got := m.At(fmt.Sprintf("k%d", 199-i)); got.Line != line || got.Col != 9 {
+			t.Fatalf("element %d: k%d at %+v", j, 199-i, got)
+		}
 	}
 }
