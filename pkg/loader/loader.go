@@ -462,7 +462,10 @@ func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem
 			p.own = append(p.own, d)
 		}
 	}
-	dec := &decoder{file: f.Path, uniqueKeys: unique, keys: model.NewKeyRecorder()}
+	// A map has about as many keys and list entries as lines (1.0 to 1.1
+	// times in the examples and generated maps).
+	lines := bytes.Count(f.Source, []byte("\n")) + 1
+	dec := &decoder{file: f.Path, uniqueKeys: unique, keys: model.NewKeyRecorder(lines + lines/4)}
 	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && yamlx.Resolve(kind).Value == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)

@@ -44,8 +44,11 @@ type KeyRecorder struct {
 	recent [256]int32
 }
 
-// NewKeyRecorder returns a recorder for one file.
-func NewKeyRecorder() *KeyRecorder { return &KeyRecorder{s: &keyStore{}} }
+// NewKeyRecorder returns a recorder for one file, with room for size keys
+// and list entries.
+func NewKeyRecorder(size int) *KeyRecorder {
+	return &KeyRecorder{s: &keyStore{marks: make([]mark, 0, size), names: make([]string, 0, 64)}}
+}
 
 // Key records a key named name, written at line and col.
 func (r *KeyRecorder) Key(name string, line, col int) {
@@ -70,9 +73,14 @@ func (r *KeyRecorder) Keys() Keys {
 	return k
 }
 
-// Done gives back the room the store grew into beyond what it holds,
-// once the file's last element is recorded.
-func (r *KeyRecorder) Done() { r.s.marks = slices.Clone(r.s.marks) }
+// Done gives back the room the store was given beyond what it holds,
+// when that is more than a quarter, once the file's last element is
+// recorded.
+func (r *KeyRecorder) Done() {
+	if m := r.s.marks; cap(m)-len(m) > len(m)/4 {
+		r.s.marks = slices.Clone(m)
+	}
+}
 
 func (r *KeyRecorder) add(line, col int, name int32) {
 	r.s.marks = append(r.s.marks, mark{line: clamp(line), col: clamp(col), name: name})

@@ -11,7 +11,7 @@ func TestMetaPositions(t *testing.T) {
 	// personas: [a, b]
 	// personas: [c]     (a duplicate: the first one counts)
 	// tags: t
-	r := NewKeyRecorder()
+	r := NewKeyRecorder(0)
 	r.Key("kind", 1, 1) // another element's, recorded before
 	r.Keys()
 	r.Key("name", 4, 7)
@@ -51,7 +51,7 @@ func TestMetaPositions(t *testing.T) {
 	}
 	// A key that is a list or a mapping makes the element written, and no
 	// name finds it.
-	r = NewKeyRecorder()
+	r = NewKeyRecorder(0)
 	r.UnnamedKey(2, 1)
 	odd := Meta{Pos: Pos{File: "m.journey.yaml", Line: 1, Col: 1}, Keys: r.Keys()}
 	if !odd.Written() || odd.Has("") || odd.At("") != odd.Pos {
@@ -79,7 +79,7 @@ func TestLibraries(t *testing.T) {
 // names for 64 slots), written in turn and again, are each found where
 // they are written.
 func TestKeyRecorderNames(t *testing.T) {
-	r := NewKeyRecorder()
+	r := NewKeyRecorder(0)
 	var metas []Meta
 	for round := 0; round < 2; round++ {
 		for i := 0; i < 200; i++ {
