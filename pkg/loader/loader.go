@@ -463,9 +463,10 @@ func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem
 		}
 	}
 	// A map has about as many keys and list entries as lines (1.0 to 1.1
-	// times in the examples and generated maps).
+	// times in the examples and generated maps). The room given up front
+	// is capped, so that a file of blank lines does not reserve it.
 	lines := bytes.Count(f.Source, []byte("\n")) + 1
-	dec := &decoder{file: f.Path, uniqueKeys: unique, keys: model.NewKeyRecorder(lines + lines/4)}
+	dec := &decoder{file: f.Path, uniqueKeys: unique, keys: model.NewKeyRecorder(min(lines+lines/4, 1<<16))}
 	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && yamlx.Resolve(kind).Value == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)
