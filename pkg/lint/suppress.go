@@ -11,7 +11,6 @@ import (
 	"github.com/journey-maps/journey/pkg/diag"
 	"github.com/journey-maps/journey/pkg/loader"
 	"github.com/journey-maps/journey/pkg/model"
-	"github.com/journey-maps/journey/pkg/yamlx"
 )
 
 // IgnoreMarker starts a suppression comment:
@@ -40,7 +39,7 @@ func directives(f *loader.File) []*directive {
 		return nil
 	}
 	comments := map[string]bool{} // those that hold the marker
-	for l := range yamlx.CommentLines(f.Root) {
+	for _, l := range f.Comments {
 		if strings.Contains(l, IgnoreMarker) {
 			comments[strings.TrimSpace(l)] = true
 		}

@@ -20,6 +20,8 @@ type decoder struct {
 	// uniqueKeys is set when yamlx.Check found no duplicate key, so a key
 	// need not be looked for earlier in its mapping.
 	uniqueKeys bool
+	// keys records where the keys of the file's elements are.
+	keys *model.KeyRecorder
 }
 
 // object is one mapping node being decoded into an element, with the
@@ -48,60 +50,45 @@ func (d *decoder) object(n *yaml.Node) object {
 		return o
 	}
 	o.node = n
-	o.meta.Keys = (*mappingKeys)(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := yamlx.Resolve(n.Content[i])
 		if k.Kind != yaml.ScalarNode {
+			d.keys.UnnamedKey(k.Line, k.Column)
 			continue
+		}
+		d.keys.Key(k.Value, k.Line, k.Column)
+		if list := yamlx.Resolve(n.Content[i+1]); list.Kind == yaml.SequenceNode {
+			for _, item := range list.Content {
+				if item = yamlx.Resolve(item); listValue(item) {
+					d.keys.Entry(item.Line, item.Column)
+				}
+			}
 		}
 		o.has |= yamlx.KeyBit(k.Value)
-		if !strings.HasPrefix(k.Value, "x-") {
-			continue
-		}
-		if !d.uniqueKeys {
-			if first, _ := yamlx.MapGet(n, k.Value); first != n.Content[i] {
-				continue // the first one wins; the duplicate is reported
-			}
-		}
-		if v, _, err := yamlx.ToValue(n.Content[i+1]); err == nil {
-			if o.meta.Ext == nil {
-				o.meta.Ext = map[string]any{}
-			}
-			o.meta.Ext[k.Value] = v
+		if strings.HasPrefix(k.Value, "x-") {
+			o.extension(i)
 		}
 	}
+	o.meta.Keys = d.keys.Keys()
 	return o
 }
 
-// mappingKeys answers model.Keys from the mapping node itself.
-type mappingKeys yaml.Node
-
-func (m *mappingKeys) Key(name string) (line, col int, ok bool) {
-	k, _ := yamlx.MapGet((*yaml.Node)(m), name)
-	if k == nil {
-		return 0, 0, false
-	}
-	k = yamlx.Resolve(k)
-	return k.Line, k.Column, true
-}
-
-func (m *mappingKeys) Item(name string, i int) (line, col int, ok bool) {
-	_, list := yamlx.MapGet((*yaml.Node)(m), name)
-	if list = yamlx.Resolve(list); list == nil || list.Kind != yaml.SequenceNode {
-		return 0, 0, false
-	}
-	for _, item := range list.Content {
-		if item = yamlx.Resolve(item); listValue(item) {
-			if i == 0 {
-				return item.Line, item.Column, true
-			}
-			i--
+// extension keeps the `x-` key at index i of the mapping in Meta.Ext.
+func (o *object) extension(i int) {
+	k := o.node.Content[i]
+	name := yamlx.Resolve(k).Value
+	if !o.d.uniqueKeys {
+		if first, _ := yamlx.MapGet(o.node, name); first != k {
+			return // the first one wins; the duplicate is reported
 		}
 	}
-	return 0, 0, false
+	if v, _, err := yamlx.ToValue(o.node.Content[i+1]); err == nil {
+		if o.meta.Ext == nil {
+			o.meta.Ext = map[string]any{}
+		}
+		o.meta.Ext[name] = v
+	}
 }
-
-func (m *mappingKeys) Len() int { return len(m.Content) / 2 }
 
 // listValue reports whether an entry of a list of plain values is one
 // the model holds: the schema has reported the others.
@@ -261,6 +248,7 @@ func (d *decoder) journey(root *yaml.Node) *model.Journey {
 	j.Personas = decodeList(&o, "personas", d.persona)
 	j.Stages = decodeList(&o, "stages", d.stage)
 	j.Meta = o.meta
+	d.keys.Done()
 	return j
 }
 
@@ -281,6 +269,7 @@ func (d *decoder) library(root *yaml.Node) *model.PersonaLibrary {
 		p.From = l
 	}
 	l.Meta = o.meta
+	d.keys.Done()
 	return l
 }
 

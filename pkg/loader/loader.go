@@ -29,7 +29,8 @@ import (
 // far above any real map, small enough to bound memory.
 const DefaultMaxFileSize = 8 << 20
 
-// MaxIncludeDepth is how deep includes may nest (SPEC section 1).
+// MaxIncludeDepth is how deep includes may nest (docs/format.md, "Ids,
+// references and includes").
 const MaxIncludeDepth = 8
 
 // StdinPath is how standard input is named in findings.
@@ -52,12 +53,19 @@ type Options struct {
 	Workers int
 }
 
-// File is one loaded file.
+// File is one loaded file. It holds no YAML nodes: what later steps need
+// of the parse (positions, comments) is recorded while it is decoded, so
+// a file can be kept without its parse tree.
 type File struct {
-	Path   string     // as shown in findings
-	Source []byte     // the bytes read, for source snippets
-	Root   *yaml.Node // the document mapping; nil when it did not parse
-	Kind   string     // model.KindJourney or model.KindPersonas; "" when unknown
+	Path   string // as shown in findings
+	Source []byte // the bytes read, for source snippets
+	// Kind is model.KindJourney or model.KindPersonas; "" when the file
+	// did not parse.
+	Kind string
+	// Comments are the lines of the file's comments as the YAML parser
+	// found them ("# text", leading spaces included), so a `#` inside a
+	// value is not taken for one.
+	Comments []string
 
 	Journey  *model.Journey        // for kind Journey
 	Personas *model.PersonaLibrary // for kind Personas
@@ -309,36 +317,68 @@ func (l *Loader) keepSource(path string, data []byte) {
 
 func (l *Loader) readOS(path string) ([]byte, error) { return ReadFile(path, l.opts.MaxFileSize) }
 
-// ReadFile reads a file of at most limit bytes: a larger one fails with
-// ErrTooLarge (unread when its size is known), a directory with "is a
-// directory". ReadMessage words its errors for a finding.
+// ReadFile reads a regular file of at most limit bytes: a larger one
+// fails with ErrTooLarge, unread; a directory with "is a directory";
+// anything else that is not a regular file (a named pipe, a device, a
+// socket) with ErrNotRegular, without waiting on it. ReadMessage words
+// its errors for a finding.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	return readFile(path, limit)
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer, and opening a device can do anything.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// What was opened is looked at again: the path may have changed.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	if st.Size() > limit {
+		return nil, tooLarge(limit)
+	}
+	// The size is known: read into one buffer of that size, as
+	// os.ReadFile does, still bounded if the file grows while read.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, tooLarge(limit)
+	}
+	return buf.Bytes(), nil
 }
 
-// readOpened is ReadFile once the file is open; it closes f.
-func readOpened(f *os.File, limit int64) ([]byte, error) {
-	defer f.Close()
-	st, err := f.Stat()
-	if err == nil && st.IsDir() {
-		return nil, errors.New("is a directory")
+// ErrNotRegular is returned for a path that is neither a regular file
+// nor a directory: a named pipe, a device, a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// regular returns nil for a regular file, and why it is not one otherwise.
+func regular(st fs.FileInfo) error {
+	mode := st.Mode()
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return errors.New("is a directory")
+	case mode&fs.ModeNamedPipe != 0:
+		return fmt.Errorf("%w (a named pipe)", ErrNotRegular)
+	case mode&fs.ModeSocket != 0:
+		return fmt.Errorf("%w (a socket)", ErrNotRegular)
+	case mode&fs.ModeDevice != 0:
+		return fmt.Errorf("%w (a device)", ErrNotRegular)
 	}
-	if err == nil && st.Mode().IsRegular() {
-		// The size is known: refuse a large file unread, and read the
-		// rest into one buffer instead of growing one by doubling.
-		if st.Size() > limit {
-			return nil, tooLarge(limit)
-		}
-		buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-		if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
-			return nil, err
-		}
-		if int64(buf.Len()) > limit { // it grew while read
-			return nil, tooLarge(limit)
-		}
-		return buf.Bytes(), nil
-	}
-	return ReadLimited(f, limit)
+	return ErrNotRegular
 }
 
 // ErrTooLarge is returned for files over the size limit.
@@ -393,7 +433,9 @@ func (l *Loader) parse(path, abs string, data []byte, readErr error) *parsedFile
 
 func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem) {
 	f := p.file
-	f.Root = root
+	if bytes.IndexByte(f.Source, '#') >= 0 {
+		f.Comments = yamlx.Comments(root)
+	}
 	for _, pr := range problems {
 		rule := diag.RuleSyntax
 		switch pr.Kind {
@@ -416,7 +458,11 @@ func (l *Loader) decode(p *parsedFile, root *yaml.Node, problems []yamlx.Problem
 			p.own = append(p.own, d)
 		}
 	}
-	dec := &decoder{file: f.Path, uniqueKeys: unique}
+	// A map has about as many keys and list entries as lines (1.0 to 1.1
+	// times in the examples and generated maps). The room given up front
+	// is capped, so that a file of blank lines does not reserve it.
+	lines := bytes.Count(f.Source, []byte("\n")) + 1
+	dec := &decoder{file: f.Path, uniqueKeys: unique, keys: model.NewKeyRecorder(min(lines+lines/4, 1<<16))}
 	if _, kind := yamlx.MapGet(root, "kind"); kind != nil && yamlx.Resolve(kind).Value == model.KindPersonas {
 		f.Kind = model.KindPersonas
 		f.Personas = dec.library(root)
@@ -486,7 +532,7 @@ func (r *resolution) includes(path, abs string, incs []model.Include, chain []st
 			shown = filepath.Clean(filepath.FromSlash(inc.Path))
 		}
 		p := r.l.parseIncluded(shown, target)
-		if p.file.Root == nil {
+		if p.file.Kind == "" {
 			// Say where the include is; the file's own finding says why.
 			bad("include %q cannot be loaded: %s", inc.Path, firstMessage(p.own))
 			if p.file.Source != nil {

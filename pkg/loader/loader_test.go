@@ -177,8 +177,7 @@ func TestSchemaAndLoaderAgree(t *testing.T) {
 	}
 	// Every exported data field of the model is filled.
 	skip := map[string]bool{"Meta": true, "Included": true, "From": true, "Stage": true, "Touchpoint": true, "PainPoint": true, "PersonasExplicit": true}
-	var check func(path string, v reflect.Value)
-	check = func(path string, v reflect.Value) {
+	check := func(path string, v reflect.Value) {
 		for i := 0; i < v.NumField(); i++ {
 			name := v.Type().Field(i).Name
 			if skip[name] {

@@ -1,7 +1,8 @@
 package model
 
-// The vocabularies of SPEC section 1, in their documented order. The JSON
-// Schema enforces them; these lists serve defaults, rules and rendering.
+// The vocabularies of docs/format.md ("Scales and vocabularies"), in their
+// documented order. The JSON Schema enforces them; these lists serve
+// defaults, rules and rendering.
 var (
 	Phases = []string{"awareness", "consideration", "decision", "purchase", "post-purchase", "loyalty", "advocacy"}
 

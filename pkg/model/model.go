@@ -20,9 +20,9 @@ func (p Pos) IsZero() bool { return p.Line == 0 }
 type Meta struct {
 	// Pos is where the element starts (the mapping node).
 	Pos Pos `json:"-"`
-	// Keys finds the keys present in the source, and the entries of list
-	// fields, so a finding about one can point at it. nil when the
-	// element is not a mapping.
+	// Keys is where the keys written in the source are, and the entries
+	// of list fields, so a finding about one can point at it. Empty when
+	// the element is not a mapping.
 	Keys Keys `json:"-"`
 	// Ext holds the `x-` extension keys, kept verbatim and ignored by rules.
 	Ext map[string]any `json:"-"`
@@ -32,10 +32,8 @@ type Meta struct {
 // (personas, metrics, next...), or of the field when there is no such
 // entry.
 func (m Meta) ItemAt(field string, i int) Pos {
-	if m.Keys != nil {
-		if line, col, ok := m.Keys.Item(field, i); ok {
-			return Pos{File: m.Pos.File, Line: line, Col: col}
-		}
+	if at, ok := m.Keys.entry(field, i); ok {
+		return m.pos(at)
 	}
 	return m.At(field)
 }
@@ -43,40 +41,24 @@ func (m Meta) ItemAt(field string, i int) Pos {
 // At returns the position of the named field, or of the element itself
 // when the field is absent.
 func (m Meta) At(field string) Pos {
-	if m.Keys != nil {
-		if line, col, ok := m.Keys.Key(field); ok {
-			return Pos{File: m.Pos.File, Line: line, Col: col}
-		}
+	if at, ok := m.Keys.key(field); ok {
+		return m.pos(at)
 	}
 	return m.Pos
 }
 
 // Has reports whether the field was written in the source.
 func (m Meta) Has(field string) bool {
-	if m.Keys == nil {
-		return false
-	}
-	_, _, ok := m.Keys.Key(field)
+	_, ok := m.Keys.key(field)
 	return ok
 }
 
-// Keys looks up the keys of an element, and the entries of its lists,
-// where they are written. The loader answers it from the parsed YAML, so
-// no copy of the keys or positions is made per element.
-type Keys interface {
-	// Key returns the line and column of the first key named name, in
-	// the file of the element's Pos; ok is false when there is none.
-	Key(name string) (line, col int, ok bool)
-	// Item returns the line and column of entry i of the list field
-	// name, counting the entries the model holds (plain values, not
-	// nulls); ok is false when there is none.
-	Item(name string, i int) (line, col int, ok bool)
-	// Len is the number of keys written.
-	Len() int
-}
-
 // Written reports whether the element has any key in the source.
-func (m Meta) Written() bool { return m.Keys != nil && m.Keys.Len() > 0 }
+func (m Meta) Written() bool { return m.Keys.written() }
+
+func (m Meta) pos(at mark) Pos {
+	return Pos{File: m.Pos.File, Line: int(at.line), Col: int(at.col)}
+}
 
 // Kinds of file.
 const (

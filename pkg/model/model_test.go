@@ -1,54 +1,61 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
 
-// keys is a Keys over fixed lists, as the loader's view of a mapping is:
-// the key positions, and the positions of list entries.
-type keys struct {
-	at    map[string][2]int
-	items map[string][][2]int
-}
-
-func (k keys) Key(name string) (int, int, bool) { p, ok := k.at[name]; return p[0], p[1], ok }
-func (k keys) Len() int                         { return len(k.at) }
-func (k keys) Item(name string, i int) (int, int, bool) {
-	if i < 0 || i >= len(k.items[name]) {
-		return 0, 0, false
-	}
-	p := k.items[name][i]
-	return p[0], p[1], true
-}
-
 func TestMetaPositions(t *testing.T) {
-	m := Meta{
-		Pos: Pos{File: "m.journey.yaml", Line: 3, Col: 5},
-		Keys: keys{
-			at:    map[string][2]int{"name": {4, 7}, "personas": {5, 7}},
-			items: map[string][][2]int{"personas": {{5, 18}, {5, 26}}},
-		},
-	}
+	// name: N
+	// personas: [a, b]
+	// personas: [c]     (a duplicate: the first one counts)
+	// tags: t
+	r := NewKeyRecorder(0)
+	r.Key("kind", 1, 1) // another element's, recorded before
+	r.Keys()
+	r.Key("name", 4, 7)
+	r.Key("personas", 5, 7)
+	r.Entry(5, 18)
+	r.Entry(5, 26)
+	r.Key("personas", 6, 7)
+	r.Entry(6, 18)
+	r.Key("tags", 7, 7)
+	m := Meta{Pos: Pos{File: "m.journey.yaml", Line: 3, Col: 5}, Keys: r.Keys()}
+	r.Key("owner", 9, 1) // the next element's
+	r.Keys()
+	r.Done()
 	for _, tt := range []struct {
 		got, want Pos
 	}{
 		{m.At("name"), Pos{File: "m.journey.yaml", Line: 4, Col: 7}},
 		{m.At("owner"), m.Pos}, // absent: the element itself
 		{m.ItemAt("personas", 1), Pos{File: "m.journey.yaml", Line: 5, Col: 26}},
+		{m.ItemAt("personas", 0), Pos{File: "m.journey.yaml", Line: 5, Col: 18}},
 		{m.ItemAt("personas", 2), Pos{File: "m.journey.yaml", Line: 5, Col: 7}}, // no such entry: the field
+		{m.ItemAt("personas", -1), Pos{File: "m.journey.yaml", Line: 5, Col: 7}},
+		{m.ItemAt("tags", 0), Pos{File: "m.journey.yaml", Line: 7, Col: 7}}, // not a list
 		{m.ItemAt("metrics", 0), m.Pos},
+		{m.At("personas"), Pos{File: "m.journey.yaml", Line: 5, Col: 7}},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %+v, want %+v", tt.got, tt.want)
 		}
 	}
-	if !m.Has("name") || m.Has("owner") || !m.Written() {
+	if !m.Has("name") || m.Has("owner") || m.Has("kind") || !m.Written() {
 		t.Errorf("Has/Written wrong for %+v", m)
 	}
 	var none Meta // not a mapping
 	if none.Has("name") || none.Written() || none.At("name") != none.Pos {
 		t.Error("an element without keys has none")
+	}
+	// A key that is a list or a mapping makes the element written, and no
+	// name finds it.
+	r = NewKeyRecorder(0)
+	r.UnnamedKey(2, 1)
+	odd := Meta{Pos: Pos{File: "m.journey.yaml", Line: 1, Col: 1}, Keys: r.Keys()}
+	if !odd.Written() || odd.Has("") || odd.At("") != odd.Pos {
+		t.Error("an unnamed key is found by a name, or does not count as written")
 	}
 }
 
@@ -68,33 +75,28 @@ func TestLibraries(t *testing.T) {
 	}
 }
 
-type someKeys struct{}
-
-func (someKeys) Key(string) (int, int, bool)       { return 7, 3, true }
-func (someKeys) Item(string, int) (int, int, bool) { return 7, 9, true }
-func (someKeys) Len() int                          { return 1 }
-
-// ForgetKeys leaves no element of the map's own pointing into its source.
-func TestForgetKeys(t *testing.T) {
-	k := Meta{Pos: Pos{File: "f", Line: 1, Col: 1}, Keys: someKeys{}}
-	a := &Action{Meta: k}
-	e := &Evidence{Meta: k}
-	p := &PainPoint{Meta: k, Actions: []*Action{a}, Evidence: []*Evidence{e}}
-	tp := &Touchpoint{Meta: k, PainPoints: []*PainPoint{p}}
-	s := &Stage{Meta: k, Touchpoints: []*Touchpoint{tp}}
-	lib := &PersonaLibrary{Personas: []*Persona{{Meta: k}}}
-	j := &Journey{Meta: k, Goals: []*Goal{{Meta: k}}, Metrics: []*Metric{{Meta: k}}, Personas: []*Persona{{Meta: k}}, Stages: []*Stage{s}, Included: []*PersonaLibrary{lib}}
-	if !j.Has("title") || j.ItemAt("personas", 0) == j.Pos {
-		t.Fatal("Has or ItemAt before ForgetKeys do not find the source")
-	}
-	j.ForgetKeys()
-	for name, m := range map[string]Meta{"journey": j.Meta, "goal": j.Goals[0].Meta, "metric": j.Metrics[0].Meta, "persona": j.Personas[0].Meta,
-		"stage": s.Meta, "touchpoint": tp.Meta, "pain point": p.Meta, "evidence": e.Meta, "action": a.Meta} {
-		if m.Keys != nil || m.Has("title") || m.At("title") != m.Pos || m.ItemAt("personas", 0) != m.Pos {
-			t.Errorf("%s still finds its keys", name)
+// Names that share a slot of the recorder's cache of recent names (200
+// names for 64 slots), written in turn and again, are each found where
+// they are written.
+func TestKeyRecorderNames(t *testing.T) {
+	r := NewKeyRecorder(0)
+	var metas []Meta
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 200; i++ {
+			r.Key(fmt.Sprintf("k%d", i), round*1000+i+1, 1)
+			r.Key(fmt.Sprintf("k%d", 199-i), round*1000+i+1, 9)
+			metas = append(metas, Meta{Keys: r.Keys()})
 		}
 	}
-	if lib.Personas[0].Keys == nil {
-		t.Error("an included library, shared between maps, lost its keys")
+	r.Done()
+	for j, m := range metas {
+		round, i := j/200, j%200
+		line := round*1000 + i + 1
+		if got := m.At(fmt.Sprintf("k%d", i)); got.Line != line || got.Col != 1 {
+			t.Fatalf("element %d: k%d at %+v", j, i, got)
+		}
+		if got := m.At(fmt.Sprintf("k%d", 199-i)); got.Line != line || got.Col != 9 {
+			t.Fatalf("element %d: k%d at %+v", j, 199-i, got)
+		}
 	}
 }

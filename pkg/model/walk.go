@@ -104,36 +104,3 @@ func (j *Journey) NextOf(t *Touchpoint) []string {
 	}
 	return nil
 }
-
-// ForgetKeys drops what lets the map's own elements find where their keys
-// are written (Meta.Keys, which the loader answers from the parsed YAML),
-// so a run that keeps the model after its findings are made (score keeps
-// every map's for its report) does not keep every file's node tree with
-// it. Afterwards At and ItemAt return an element's own position and Has
-// is false.
-// Included libraries are shared between maps and left as they are.
-func (j *Journey) ForgetKeys() {
-	j.forgetKeys()
-	forgetKeys(j.Goals)
-	forgetKeys(j.Metrics)
-	forgetKeys(j.Personas)
-	forgetKeys(j.Stages)
-	for _, s := range j.Stages {
-		forgetKeys(s.Touchpoints)
-		for _, t := range s.Touchpoints {
-			forgetKeys(t.PainPoints)
-			for _, p := range t.PainPoints {
-				forgetKeys(p.Evidence)
-				forgetKeys(p.Actions)
-			}
-		}
-	}
-}
-
-func (m *Meta) forgetKeys() { m.Keys = nil }
-
-func forgetKeys[E interface{ forgetKeys() }](elements []E) {
-	for _, e := range elements {
-		e.forgetKeys()
-	}
-}

@@ -3,7 +3,6 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -236,6 +235,8 @@ func (r *rule) children() []*rule {
 	return out
 }
 
+// compile compiles the subschema v, found at where in the schema (a
+// JSON pointer, for errors), of the definition def.
 func (c *compiled) compile(v any, def, where string) (*rule, error) {
 	r := &rule{def: def}
 	if b, ok := v.(bool); ok {
@@ -252,138 +253,199 @@ func (c *compiled) compile(v any, def, where string) (*rule, error) {
 		if !knownKeywords[k] {
 			return nil, fmt.Errorf("%s: keyword %q is not supported by the validator", where, k)
 		}
-		var err error
-		switch k {
-		case "$ref":
-			r.ref, _ = val.(string)
-			if !strings.HasPrefix(r.ref, "#/$defs/") {
-				err = fmt.Errorf("only local $defs references are supported")
-			}
-		case "type":
-			switch t := val.(type) {
-			case string:
-				r.types = []string{t}
-			case []any:
-				for _, x := range t {
-					r.types = append(r.types, fmt.Sprint(x))
-				}
-			}
-			for _, t := range r.types {
-				bit, ok := kindBits[t]
-				if !ok {
-					err = fmt.Errorf("unknown type %q", t)
-				}
-				r.typeMask |= bit
-				if t == "number" {
-					r.typeMask |= kindInteger
-				}
-			}
-		case "enum":
-			r.enum, _ = val.([]any)
-			strs := map[string]*rule{}
-			for _, e := range r.enum {
-				s, ok := e.(string)
-				if !ok {
-					strs = nil
-					break
-				}
-				strs[s] = r // any rule: the table is a set
-			}
-			if strs != nil {
-				r.enumOfStrings = newNameTable(strs)
-			}
-		case "const":
-			r.hasConst, r.constant = true, val
-		case "minimum":
-			f, _ := val.(float64)
-			r.minimum = &f
-		case "maximum":
-			f, _ := val.(float64)
-			r.maximum = &f
-		case "minLength":
-			f, _ := val.(float64)
-			r.minLength = int(f)
-		case "minProperties":
-			f, _ := val.(float64)
-			r.minProps = int(f)
-		case "pattern":
-			r.patternSrc, _ = val.(string)
-			r.pattern, err = compilePattern(r.patternSrc)
-		case "format":
-			r.format, _ = val.(string)
-			if r.format != "date" {
-				err = fmt.Errorf("format %q is not supported", r.format)
-			}
-		case "required":
-			for _, x := range val.([]any) {
-				r.required = append(r.required, fmt.Sprint(x))
-			}
-		case "properties":
-			r.properties = map[string]*rule{}
-			for name, sub := range val.(map[string]any) {
-				if r.properties[name], err = c.compile(sub, def, where+"/properties/"+name); err != nil {
-					return nil, err
-				}
-				r.propertyOrder = append(r.propertyOrder, name)
-			}
-			sort.Strings(r.propertyOrder)
-			r.propertyTable = newNameTable(r.properties)
-		case "patternProperties":
-			for src, sub := range val.(map[string]any) {
-				re, err := regexp.Compile(src)
-				if err != nil {
-					return nil, err
-				}
-				pr, err := c.compile(sub, def, where+"/patternProperties")
-				if err != nil {
-					return nil, err
-				}
-				lit, isPrefix := strings.CutPrefix(src, "^")
-				isPrefix = isPrefix && regexp.QuoteMeta(lit) == lit
-				r.patternProperties = append(r.patternProperties, patternRule{re: re, rule: pr, prefix: lit, isPrefix: isPrefix})
-			}
-		case "additionalProperties":
-			if b, ok := val.(bool); ok && !b {
-				r.noAdditional = true
-			} else {
-				r.additional, err = c.compile(val, def, where+"/additionalProperties")
-			}
-		case "propertyNames":
-			r.propertyNames, err = c.compile(val, def, where+"/propertyNames")
-		case "items":
-			r.items, err = c.compile(val, def, where+"/items")
-		case "oneOf":
-			for i, sub := range val.([]any) {
-				s, err := c.compile(sub, def, fmt.Sprintf("%s/oneOf/%d", where, i))
-				if err != nil {
-					return nil, err
-				}
-				r.oneOf = append(r.oneOf, s)
-			}
-		case "if":
-			r.ifRule, err = c.compile(val, def, where+"/if")
-		case "then":
-			r.thenRule, err = c.compile(val, def, where+"/then")
-		case "else":
-			r.elseRule, err = c.compile(val, def, where+"/else")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s/%s: %w", where, k, err)
+		if err := c.keyword(r, k, val, where); err != nil {
+			return nil, err
 		}
 	}
-	r.propertiesUnpatterned = true
-	for name := range r.properties {
-		for i := range r.patternProperties {
-			if r.patternProperties[i].matches(name) {
-				r.propertiesUnpatterned = false
-			}
-		}
-	}
+	r.propertiesUnpatterned = !r.propertyMatchesAPattern()
 	return r, nil
 }
 
-// number reads a JSON number from a schema value.
-func number(v any) (float64, bool) {
-	f, ok := v.(float64)
-	return f, ok && !math.IsNaN(f)
+// keyword compiles one keyword of the subschema at where into r. The
+// errors of subschemas it holds already say where they are.
+func (c *compiled) keyword(r *rule, k string, val any, where string) error {
+	var err error
+	switch k {
+	case "properties":
+		return c.properties(r, val.(map[string]any), where)
+	case "patternProperties":
+		return c.patternProperties(r, val.(map[string]any), where)
+	case "oneOf":
+		return c.oneOf(r, val.([]any), where)
+	case "additionalProperties", "propertyNames", "items", "if", "then", "else":
+		err = c.applicator(r, k, val, where)
+	case "type":
+		err = r.setTypes(val)
+	case "enum":
+		r.setEnum(val)
+	default:
+		err = r.assertion(k, val)
+	}
+	if err != nil {
+		return fmt.Errorf("%s/%s: %w", where, k, err)
+	}
+	return nil
+}
+
+// assertion compiles a keyword that tests the value itself; annotations
+// ($schema, title, description...) compile to nothing.
+func (r *rule) assertion(k string, val any) error {
+	var err error
+	switch k {
+	case "$ref":
+		r.ref, _ = val.(string)
+		if !strings.HasPrefix(r.ref, "#/$defs/") {
+			err = fmt.Errorf("only local $defs references are supported")
+		}
+	case "const":
+		r.hasConst, r.constant = true, val
+	case "minimum":
+		f, _ := val.(float64)
+		r.minimum = &f
+	case "maximum":
+		f, _ := val.(float64)
+		r.maximum = &f
+	case "minLength":
+		f, _ := val.(float64)
+		r.minLength = int(f)
+	case "minProperties":
+		f, _ := val.(float64)
+		r.minProps = int(f)
+	case "pattern":
+		r.patternSrc, _ = val.(string)
+		r.pattern, err = compilePattern(r.patternSrc)
+	case "format":
+		r.format, _ = val.(string)
+		if r.format != "date" {
+			err = fmt.Errorf("format %q is not supported", r.format)
+		}
+	case "required":
+		for _, x := range val.([]any) {
+			r.required = append(r.required, fmt.Sprint(x))
+		}
+	}
+	return err
+}
+
+// setTypes compiles `type`: one name or a list of them.
+func (r *rule) setTypes(val any) error {
+	switch t := val.(type) {
+	case string:
+		r.types = []string{t}
+	case []any:
+		for _, x := range t {
+			r.types = append(r.types, fmt.Sprint(x))
+		}
+	}
+	var err error
+	for _, t := range r.types {
+		bit, ok := kindBits[t]
+		if !ok {
+			err = fmt.Errorf("unknown type %q", t)
+		}
+		r.typeMask |= bit
+		if t == "number" {
+			r.typeMask |= kindInteger
+		}
+	}
+	return err
+}
+
+// setEnum compiles `enum`, into a name table when every value is a string.
+func (r *rule) setEnum(val any) {
+	r.enum, _ = val.([]any)
+	strs := map[string]*rule{}
+	for _, e := range r.enum {
+		s, ok := e.(string)
+		if !ok {
+			return
+		}
+		strs[s] = r // any rule: the table is a set
+	}
+	r.enumOfStrings = newNameTable(strs)
+}
+
+// properties compiles `properties`: a subschema by key name.
+func (c *compiled) properties(r *rule, props map[string]any, where string) error {
+	r.properties = map[string]*rule{}
+	for name, sub := range props {
+		var err error
+		if r.properties[name], err = c.compile(sub, r.def, where+"/properties/"+name); err != nil {
+			return err
+		}
+		r.propertyOrder = append(r.propertyOrder, name)
+	}
+	sort.Strings(r.propertyOrder)
+	r.propertyTable = newNameTable(r.properties)
+	return nil
+}
+
+// patternProperties compiles `patternProperties`: a subschema by key
+// pattern, with the patterns that only ask for a literal start marked.
+func (c *compiled) patternProperties(r *rule, props map[string]any, where string) error {
+	for src, sub := range props {
+		re, err := regexp.Compile(src)
+		if err != nil {
+			return err
+		}
+		pr, err := c.compile(sub, r.def, where+"/patternProperties")
+		if err != nil {
+			return err
+		}
+		lit, isPrefix := strings.CutPrefix(src, "^")
+		isPrefix = isPrefix && regexp.QuoteMeta(lit) == lit
+		r.patternProperties = append(r.patternProperties, patternRule{re: re, rule: pr, prefix: lit, isPrefix: isPrefix})
+	}
+	return nil
+}
+
+// oneOf compiles `oneOf`: its branches in order.
+func (c *compiled) oneOf(r *rule, branches []any, where string) error {
+	for i, sub := range branches {
+		s, err := c.compile(sub, r.def, fmt.Sprintf("%s/oneOf/%d", where, i))
+		if err != nil {
+			return err
+		}
+		r.oneOf = append(r.oneOf, s)
+	}
+	return nil
+}
+
+// applicator compiles a keyword that holds one subschema applied to the
+// value or its parts: additionalProperties (or false), propertyNames,
+// items, if, then, else.
+func (c *compiled) applicator(r *rule, k string, val any, where string) error {
+	var err error
+	switch k {
+	case "additionalProperties":
+		if b, ok := val.(bool); ok && !b {
+			r.noAdditional = true
+			return nil
+		}
+		r.additional, err = c.compile(val, r.def, where+"/additionalProperties")
+	case "propertyNames":
+		r.propertyNames, err = c.compile(val, r.def, where+"/propertyNames")
+	case "items":
+		r.items, err = c.compile(val, r.def, where+"/items")
+	case "if":
+		r.ifRule, err = c.compile(val, r.def, where+"/if")
+	case "then":
+		r.thenRule, err = c.compile(val, r.def, where+"/then")
+	case "else":
+		r.elseRule, err = c.compile(val, r.def, where+"/else")
+	}
+	return err
+}
+
+// propertyMatchesAPattern reports whether the name of one of r's
+// properties matches a pattern of its patternProperties.
+func (r *rule) propertyMatchesAPattern() bool {
+	for name := range r.properties {
+		for i := range r.patternProperties {
+			if r.patternProperties[i].matches(name) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -75,68 +75,39 @@ func (v *validator) resolve(r *rule) *rule {
 }
 
 // check returns the findings of value n (reached through key, nil for list
-// items and the root) against r; path is the instance location.
+// items and the root) against r; path is the instance location. The
+// tests are made here, and the findings, rare, spelled out apart.
 func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {
 	r = v.resolve(r)
 	n = yamlx.Resolve(n)
 	if n == nil {
 		return nil
 	}
-	// The path is spelled out only for a finding: most nodes have none.
-	where := func() string { return field(path) }
-	fail := func(at *yaml.Node, rule, format string, args ...any) []diag.Diagnostic {
-		if v.quiet {
-			return failed
-		}
-		return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)}}
-	}
 	got, gotBit := kindOf(n)
 	if r.typeMask != 0 && !typeMatches(r.typeMask, n, got, gotBit) {
 		if v.quiet {
 			return failed // before the message's arguments are worked out
 		}
-		return fail(n, diag.RuleSchema, "%s must be %s, not %s", subject(where()), strings.Join(article(r.types), " or "), article([]string{got})[0])
+		return v.fail(n, "%s must be %s, not %s", subject(field(path)), strings.Join(article(r.types), " or "), article([]string{got})[0])
 	}
 	var out []diag.Diagnostic
 	if r.enum != nil && !r.inEnum(n, got) {
 		if v.quiet {
 			return failed
 		}
-		want := enumStrings(r.enum)
-		msg := fmt.Sprintf("%s is %s: want one of %s", subject(where()), show(n, got), strings.Join(want, ", "))
-		if got == "string" {
-			if sug := diag.Suggest(n.Value, want); sug != "" {
-				msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", subject(where()), show(n, got), sug, strings.Join(want, ", "))
-			}
-		}
-		out = append(out, fail(n, diag.RuleSchema, "%s", msg)...)
+		out = append(out, v.enumFinding(r, n, got, path)...)
 	}
 	if r.hasConst && !equals(r.constant, n, got) {
 		if v.quiet {
 			return failed
 		}
-		out = append(out, fail(n, diag.RuleSchema, "%s is %s: want %s", subject(where()), show(n, got), fmt.Sprint(r.constant))...)
+		out = append(out, v.fail(n, "%s is %s: want %s", subject(field(path)), show(n, got), fmt.Sprint(r.constant))...)
 	}
-	if f, ok := r.ranged(n, got); ok {
-		if r.minimum != nil && f < *r.minimum {
-			out = append(out, fail(n, diag.RuleSchema, "%s is %s: below the minimum %s", subject(where()), n.Value, formatFloat(*r.minimum))...)
-		}
-		if r.maximum != nil && f > *r.maximum {
-			out = append(out, fail(n, diag.RuleSchema, "%s is %s: above the maximum %s", subject(where()), n.Value, formatFloat(*r.maximum))...)
-		}
+	if f, ok := r.ranged(n, got); ok && (r.minimum != nil && f < *r.minimum || r.maximum != nil && f > *r.maximum) {
+		out = append(out, v.rangeFindings(r, n, f, path)...)
 	}
-	if got == "string" {
-		if r.minLength > 0 && shorterThan(n.Value, r.minLength) {
-			out = append(out, fail(n, diag.RuleSchema, "%s must not be empty", subject(where()))...)
-		}
-		if r.pattern != nil && !r.pattern(n.Value) {
-			out = append(out, fail(n, diag.RuleSchema, "%s %q %s", subject(where()), n.Value, patternHint(r.def))...)
-		}
-		if r.format == "date" {
-			if _, ok := model.ParseDate(n.Value); !ok {
-				out = append(out, fail(n, diag.RuleSchema, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(where()), strconv.Quote(n.Value))...)
-			}
-		}
+	if got == "string" && !r.validString(n.Value) {
+		out = append(out, v.stringFindings(r, n, path)...)
 	}
 	if n.Kind == yaml.MappingNode {
 		out = append(out, v.object(r, n, key, path)...)
@@ -159,6 +130,69 @@ func (v *validator) check(r *rule, n, key *yaml.Node, path []string) []diag.Diag
 		}
 	}
 	return out
+}
+
+// validString reports whether a string passes r's minLength, pattern and
+// format.
+func (r *rule) validString(s string) bool {
+	if r.minLength > 0 && shorterThan(s, r.minLength) || r.pattern != nil && !r.pattern(s) {
+		return false
+	}
+	if r.format == "date" {
+		_, ok := model.ParseDate(s)
+		return ok
+	}
+	return true
+}
+
+// enumFinding says that n, of JSON type got, is none of r's enum.
+func (v *validator) enumFinding(r *rule, n *yaml.Node, got string, path []string) []diag.Diagnostic {
+	want := enumStrings(r.enum)
+	msg := fmt.Sprintf("%s is %s: want one of %s", subject(field(path)), show(n, got), strings.Join(want, ", "))
+	if got == "string" {
+		if sug := diag.Suggest(n.Value, want); sug != "" {
+			msg = fmt.Sprintf("%s is %s: did you mean %q? (want one of %s)", subject(field(path)), show(n, got), sug, strings.Join(want, ", "))
+		}
+	}
+	return v.fail(n, "%s", msg)
+}
+
+// rangeFindings say that the number f, n's value, is out of r's range.
+func (v *validator) rangeFindings(r *rule, n *yaml.Node, f float64, path []string) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	if r.minimum != nil && f < *r.minimum {
+		out = append(out, v.fail(n, "%s is %s: below the minimum %s", subject(field(path)), n.Value, formatFloat(*r.minimum))...)
+	}
+	if r.maximum != nil && f > *r.maximum {
+		out = append(out, v.fail(n, "%s is %s: above the maximum %s", subject(field(path)), n.Value, formatFloat(*r.maximum))...)
+	}
+	return out
+}
+
+// stringFindings say how the string n fails r's minLength, pattern and
+// format.
+func (v *validator) stringFindings(r *rule, n *yaml.Node, path []string) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	if r.minLength > 0 && shorterThan(n.Value, r.minLength) {
+		out = append(out, v.fail(n, "%s must not be empty", subject(field(path)))...)
+	}
+	if r.pattern != nil && !r.pattern(n.Value) {
+		out = append(out, v.fail(n, "%s %q %s", subject(field(path)), n.Value, patternHint(r.def))...)
+	}
+	if r.format == "date" {
+		if _, ok := model.ParseDate(n.Value); !ok {
+			out = append(out, v.fail(n, "%s %s is not a valid date (want YYYY-MM-DD, a day that exists)", subject(field(path)), strconv.Quote(n.Value))...)
+		}
+	}
+	return out
+}
+
+// fail returns a schema finding at node at, or failed when quiet.
+func (v *validator) fail(at *yaml.Node, format string, args ...any) []diag.Diagnostic {
+	if v.quiet {
+		return failed
+	}
+	return []diag.Diagnostic{{Pos: v.pos(at), Severity: diag.Error, Rule: diag.RuleSchema, Message: fmt.Sprintf(format, args...)}}
 }
 
 func (v *validator) object(r *rule, n, key *yaml.Node, path []string) []diag.Diagnostic {

@@ -38,7 +38,6 @@ func Files(l *loader.Loader, args []string, judge func(*loader.File) []diag.Diag
 		}
 		r := Compute(f.Journey, judge(f), opts)
 		r.Path = f.Path
-		f.Journey.ForgetKeys() // the report keeps the model, not its YAML
 		return result{report: r}
 	}
 	var s Scored

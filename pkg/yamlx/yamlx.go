@@ -11,6 +11,7 @@ import (
 	"iter"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -306,73 +307,94 @@ func (c *converter) convert(n *yaml.Node, depth int) (any, error) {
 		}
 		return c.convert(n.Alias, depth+1)
 	case yaml.SequenceNode:
-		var out []any
-		if c.build {
-			out = make([]any, 0, len(n.Content))
-		}
-		for _, item := range n.Content {
-			if c.plain(item) {
-				continue
-			}
-			v, err := c.convert(item, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			if c.build {
-				out = append(out, v)
-			}
-		}
-		return out, nil
+		return c.sequence(n, depth)
 	case yaml.MappingNode:
-		var out map[string]any
-		if c.build {
-			out = make(map[string]any, len(n.Content)/2)
-		}
-		// Most mappings hold a handful of keys: looking back over them is
-		// cheaper than a set, which only a large mapping gets.
-		var first map[string]*yaml.Node
-		if len(n.Content) > 2*smallMapping {
-			first = make(map[string]*yaml.Node, len(n.Content)/2)
-		}
-		var seen uint64 // KeyBit of every key so far: most keys need no look back
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, vn := Resolve(n.Content[i]), n.Content[i+1]
-			if k.Kind != yaml.ScalarNode {
-				c.problems = append(c.problems, Problem{n.Content[i].Line, n.Content[i].Column, "key", "a key must be a plain string, not " + describe(k)})
-				continue
-			}
-			if k.Tag == "!!merge" {
-				c.problems = append(c.problems, Problem{k.Line, k.Column, "merge", "merge keys (`<<`) are not supported: write the fields out"})
-				continue
-			}
-			bit := KeyBit(k.Value)
-			if seen&bit == 0 && first == nil {
-				seen |= bit
-			} else if prev := earlier(n, i, first); prev != nil {
-				c.problems = append(c.problems, Problem{k.Line, k.Column, "duplicate-key",
-					fmt.Sprintf("duplicate key %q: already set at line %d", k.Value, prev.Line)})
-				continue
-			}
-			if first != nil {
-				first[k.Value] = k
-			}
-			if c.plain(vn) {
-				continue
-			}
-			v, err := c.convert(vn, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			if c.build {
-				out[k.Value] = v
-			}
-		}
-		return out, nil
+		return c.mapping(n, depth)
 	}
 	if !c.build && n.Tag != "!!float" {
 		return nil, nil // only floats can have a problem (NaN, infinity)
 	}
 	return c.scalar(n), nil
+}
+
+// sequence converts the entries of a sequence node.
+func (c *converter) sequence(n *yaml.Node, depth int) ([]any, error) {
+	var out []any
+	if c.build {
+		out = make([]any, 0, len(n.Content))
+	}
+	for _, item := range n.Content {
+		if c.plain(item) {
+			continue
+		}
+		v, err := c.convert(item, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		if c.build {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// mapping converts the values of a mapping node, reporting keys that are
+// not plain strings and the second of a repeated key.
+func (c *converter) mapping(n *yaml.Node, depth int) (map[string]any, error) {
+	var out map[string]any
+	if c.build {
+		out = make(map[string]any, len(n.Content)/2)
+	}
+	// Most mappings hold a handful of keys: looking back over them is
+	// cheaper than a set, which only a large mapping gets.
+	var first map[string]*yaml.Node
+	if len(n.Content) > 2*smallMapping {
+		first = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
+	var seen uint64 // KeyBit of every key so far: most keys need no look back
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, vn := Resolve(n.Content[i]), n.Content[i+1]
+		if !c.usableKey(n.Content[i], k) {
+			continue
+		}
+		bit := KeyBit(k.Value)
+		if seen&bit == 0 && first == nil {
+			seen |= bit
+		} else if prev := earlier(n, i, first); prev != nil {
+			c.problems = append(c.problems, Problem{k.Line, k.Column, "duplicate-key",
+				fmt.Sprintf("duplicate key %q: already set at line %d", k.Value, prev.Line)})
+			continue
+		}
+		if first != nil {
+			first[k.Value] = k
+		}
+		if c.plain(vn) {
+			continue
+		}
+		v, err := c.convert(vn, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		if c.build {
+			out[k.Value] = v
+		}
+	}
+	return out, nil
+}
+
+// usableKey reports whether a mapping key is a plain string, and records
+// the problem when it is not; written is the key node, k what it resolves
+// to.
+func (c *converter) usableKey(written, k *yaml.Node) bool {
+	if k.Kind != yaml.ScalarNode {
+		c.problems = append(c.problems, Problem{written.Line, written.Column, "key", "a key must be a plain string, not " + describe(k)})
+		return false
+	}
+	if k.Tag == "!!merge" {
+		c.problems = append(c.problems, Problem{k.Line, k.Column, "merge", "merge keys (`<<`) are not supported: write the fields out"})
+		return false
+	}
+	return true
 }
 
 // KeyBit is a key's bit in a 64-bit set of a mapping's keys, from its
@@ -471,16 +493,11 @@ func Number(n *yaml.Node) (f float64, ok bool) {
 	return decodeNumber(n)
 }
 
-// decodeNumber is Number for what strconv does not read (.inf, 1_000.5,
-// 0b101, integers beyond int64): the decoder's own rules.
 // Int reads an !!int scalar as yaml.v3's decoder does; ok is false for
 // other nodes and for integers beyond 64 bits.
 func Int(n *yaml.Node) (int64, bool) {
 	if n.Tag != "!!int" {
 		return 0, false
-	}
-	if i, ok := plainDecimal(n.Value); ok {
-		return i, true
 	}
 	if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
 		return i, true
@@ -490,31 +507,8 @@ func Int(n *yaml.Node) (int64, bool) {
 	return i, err == nil
 }
 
-// plainDecimal reads an integer written in decimal without a leading zero
-// or underscores, as nearly every number in a map is, without strconv's
-// prefixes and error values; ok is false for anything else.
-func plainDecimal(s string) (int64, bool) {
-	digits := s
-	if len(digits) > 0 && (digits[0] == '-' || digits[0] == '+') {
-		digits = digits[1:]
-	}
-	if len(digits) == 0 || len(digits) > 18 || (digits[0] == '0' && len(digits) > 1) {
-		return 0, false // 18 digits cannot overflow
-	}
-	var v int64
-	for i := 0; i < len(digits); i++ {
-		c := digits[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + int64(c-'0')
-	}
-	if s[0] == '-' {
-		v = -v
-	}
-	return v, true
-}
-
+// decodeNumber is Number for what strconv does not read (.inf, 1_000.5,
+// 0b101, integers beyond int64): the decoder's own rules.
 func decodeNumber(n *yaml.Node) (float64, bool) {
 	var f float64
 	err := n.Decode(&f)
@@ -524,27 +518,34 @@ func decodeNumber(n *yaml.Node) (float64, bool) {
 // CommentLines yields each line of the head, line and foot comments of a
 // node tree, as the parser kept them ("# text", leading spaces included).
 func CommentLines(root *yaml.Node) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		var walk func(n *yaml.Node) bool
-		walk = func(n *yaml.Node) bool {
-			for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
-				for line := range strings.SplitSeq(c, "\n") {
-					if line != "" && !yield(line) {
-						return false
-					}
+	return slices.Values(Comments(root))
+}
+
+// Comments returns each line of the head, line and foot comments of a
+// node tree, as the parser kept them ("# text", leading spaces included).
+func Comments(root *yaml.Node) []string {
+	if root == nil {
+		return nil
+	}
+	return appendComments(nil, root)
+}
+
+func appendComments(out []string, n *yaml.Node) []string {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
+			for c != "" {
+				var line string
+				line, c, _ = strings.Cut(c, "\n")
+				if line != "" {
+					out = append(out, line)
 				}
 			}
-			for _, c := range n.Content {
-				if !walk(c) {
-					return false
-				}
-			}
-			return true
-		}
-		if root != nil {
-			walk(root)
 		}
 	}
+	for _, child := range n.Content {
+		out = appendComments(out, child)
+	}
+	return out
 }
 
 // MapGet returns the key and value nodes of the first occurrence of key in
