@@ -43,50 +43,7 @@ code 2.`,
 		Example: `  journey init
   journey init --template saas --dir maps/`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			t, ok := templates.Lookup(tmpl)
-			if !ok {
-				return usagef("--template %q: %s", tmpl, diag.Choice(tmpl, templates.Names()))
-			}
-			day, err := a.renderToday(today)
-			if err != nil {
-				return err
-			}
-			data, err := templates.Render(t.Name, day)
-			if err != nil {
-				return err
-			}
-			// What init writes passes `journey fmt --check` (docs/format.md).
-			if data, err = format.Source(data); err != nil {
-				return fmt.Errorf("template %s: %w", t.Name, err)
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return usagef("--dir: %v", err)
-			}
-			path := filepath.Join(dir, t.FileName)
-			if err := atomicfile.Create(path, data); err != nil {
-				if errors.Is(err, fs.ErrExist) {
-					return usagef("%s already exists; init never overwrites a file (remove it or choose another --dir)", path)
-				}
-				return err // names the file and why
-			}
-			f := loader.New(loader.Options{}).LoadBytes(path, data)
-			stages, points := 0, 0
-			if j := f.Journey; j != nil {
-				stages, points = len(j.Stages), len(j.Touchpoints())
-			}
-			out := a.env.Stdout
-			fmt.Fprintf(out, "wrote %s (%s template: %d stages, %d touchpoints)\n\n", path, t.Name, stages, points)
-			stem := strings.TrimSuffix(path, ".journey.yaml")
-			fmt.Fprintf(out, "Next:\n")
-			if t.Name == "blank" {
-				fmt.Fprintf(out, "  $EDITOR %s\n", path)
-			}
-			fmt.Fprintf(out, "  journey lint %s\n", path)
-			fmt.Fprintf(out, "  journey score %s\n", path)
-			fmt.Fprintf(out, "  journey render %s --format html -o %s.html\n", path, stem)
-			return nil
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runInit(tmpl, dir, today) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&tmpl, "template", "ecommerce", "starter map: "+strings.Join(templates.Names(), ", "))
@@ -101,4 +58,51 @@ code 2.`,
 	})
 	_ = cmd.MarkFlagDirname("dir")
 	return cmd
+}
+
+// runInit writes the template's map into dir, canonical, never over a
+// file, and says what to run next.
+func (a *app) runInit(tmpl, dir, today string) error {
+	t, ok := templates.Lookup(tmpl)
+	if !ok {
+		return usagef("--template %q: %s", tmpl, diag.Choice(tmpl, templates.Names()))
+	}
+	day, err := a.renderToday(today)
+	if err != nil {
+		return err
+	}
+	data, err := templates.Render(t.Name, day)
+	if err != nil {
+		return err
+	}
+	// What init writes passes `journey fmt --check` (docs/format.md).
+	if data, err = format.Source(data); err != nil {
+		return fmt.Errorf("template %s: %w", t.Name, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usagef("--dir: %v", err)
+	}
+	path := filepath.Join(dir, t.FileName)
+	if err := atomicfile.Create(path, data); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return usagef("%s already exists; init never overwrites a file (remove it or choose another --dir)", path)
+		}
+		return err // names the file and why
+	}
+	f := loader.New(loader.Options{}).LoadBytes(path, data)
+	stages, points := 0, 0
+	if j := f.Journey; j != nil {
+		stages, points = len(j.Stages), len(j.Touchpoints())
+	}
+	out := a.env.Stdout
+	fmt.Fprintf(out, "wrote %s (%s template: %d stages, %d touchpoints)\n\n", path, t.Name, stages, points)
+	stem := strings.TrimSuffix(path, ".journey.yaml")
+	fmt.Fprintf(out, "Next:\n")
+	if t.Name == "blank" {
+		fmt.Fprintf(out, "  $EDITOR %s\n", path)
+	}
+	fmt.Fprintf(out, "  journey lint %s\n", path)
+	fmt.Fprintf(out, "  journey score %s\n", path)
+	fmt.Fprintf(out, "  journey render %s --format html -o %s.html\n", path, stem)
+	return nil
 }

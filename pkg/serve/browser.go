@@ -21,6 +21,6 @@ func OpenBrowser(ctx context.Context, url string) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	go cmd.Wait() // reap it
+	go func() { _ = cmd.Wait() }() // reap it; the browser is the user's from here
 	return nil
 }

@@ -79,7 +79,7 @@ func (s *state) handler(localOnly bool) http.Handler {
 		if !ok || !found {
 			w.WriteHeader(http.StatusNotFound)
 			notFound := []byte("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Not found · Journey maps</title>\n</head>\n<body>\n<main><h1>Not found</h1><p><a href=\"/index.html\">The portfolio</a></p></main>\n</body>\n</html>\n")
-			w.Write(live(notFound, version, banner))
+			_, _ = w.Write(live(notFound, version, banner)) // a client gone away is nothing to report
 			return
 		}
 		ext := path.Ext(name)
@@ -125,7 +125,7 @@ func serveBytes(w http.ResponseWriter, r *http.Request, ctype string, data []byt
 	if r.Method == http.MethodHead {
 		return
 	}
-	w.Write(data)
+	_, _ = w.Write(data) // a client gone away is nothing to report
 }
 
 // live adds to a page the reload script, the version it shows and the

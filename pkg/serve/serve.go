@@ -76,7 +76,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("%w on %s: %v", ErrNoAddr, o.Addr, err)
 	}
-	defer ln.Close()
+	defer func() { _ = ln.Close() }() // the server has closed it already, or never served
 	st := newState(o)
 	w, err := newWatcher(o.Debounce)
 	if err != nil {

@@ -115,6 +115,7 @@ func (p *preview) events() <-chan string {
 	if err != nil {
 		p.t.Fatal(err)
 	}
+	p.t.Cleanup(func() { resp.Body.Close() })
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		p.t.Fatalf("events: Content-Type %q", ct)
 	}
@@ -274,11 +275,11 @@ func TestOnlyTheSiteIsServed(t *testing.T) {
 	}
 	req, _ := http.NewRequest(http.MethodGet, p.url, nil)
 	req.Host = "attacker.example"
-	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
-		t.Errorf("another host name: %v %v", resp.StatusCode, err)
+	if code := status(http.DefaultClient.Do(req)); code != http.StatusForbidden {
+		t.Errorf("another host name: %d", code)
 	}
-	if resp, err := http.Post(p.url, "text/plain", strings.NewReader("x")); err != nil || resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("POST: %v %v", resp.StatusCode, err)
+	if code := status(http.Post(p.url, "text/plain", strings.NewReader("x"))); code != http.StatusMethodNotAllowed {
+		t.Errorf("POST: %d", code)
 	}
 	for _, path := range []string{"/assets/site.css", "/assets/site.js", "/search.json", "/_journey/live.js", "/_journey/live.css"} {
 		if code, _, h := p.get(path); code != 200 || h.Get("Content-Security-Policy") != headerCSP || h.Get("X-Content-Type-Options") != "nosniff" {
@@ -385,4 +386,14 @@ func TestBinaryStopsOnSIGINT(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("journey serve still runs 5 s after SIGINT")
 	}
+}
+
+// status is a response's status code, its body closed; 0 when the
+// request failed.
+func status(resp *http.Response, err error) int {
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }

@@ -89,8 +89,11 @@ func (w *watcher) loop() {
 // skipped; ones that cannot be watched are left for the next rebuild.
 func (w *watcher) follow(recursive, single []string) {
 	for _, root := range recursive {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.IsDir() {
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return skipUnreadable(d) // left for the next rebuild
+			}
+			if !d.IsDir() {
 				return nil
 			}
 			if name := d.Name(); p != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
@@ -125,8 +128,16 @@ func (w *watcher) forget(name string) {
 	delete(w.watched, abs(name))
 }
 
+// skipUnreadable goes on past a folder or file the walk cannot read.
+func skipUnreadable(d fs.DirEntry) error {
+	if d != nil && d.IsDir() {
+		return fs.SkipDir
+	}
+	return nil
+}
+
 func (w *watcher) close() {
 	close(w.done)
-	w.fs.Close()
+	_ = w.fs.Close() // stopping: nothing more to watch
 	w.stopped.Wait()
 }

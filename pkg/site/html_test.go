@@ -143,7 +143,7 @@ func outline(page string) string {
 		case t.tag == "":
 			line.WriteString(t.text)
 		case t.tag == "head" && !t.closing:
-			for i < len(toks) && !(toks[i].tag == "head" && toks[i].closing) {
+			for i < len(toks) && (toks[i].tag != "head" || !toks[i].closing) {
 				if toks[i].tag == "title" && !toks[i].closing && i+1 < len(toks) {
 					lines = append(lines, "title: "+strings.TrimSpace(toks[i+1].text))
 				}
@@ -153,7 +153,7 @@ func outline(page string) string {
 			i++ // skip the script's text
 		case t.tag == "svg" && !t.closing:
 			title := ""
-			for i < len(toks) && !(toks[i].tag == "svg" && toks[i].closing) {
+			for i < len(toks) && (toks[i].tag != "svg" || !toks[i].closing) {
 				if toks[i].tag == "title" && !toks[i].closing && title == "" && i+1 < len(toks) {
 					title = toks[i+1].text
 				}

@@ -107,8 +107,9 @@ func (p *portfolio) writeSearch(sink Sink) (err error) {
 	defer closeInto(sf, &err)
 	jw, sw := bufio.NewWriterSize(jf, 64<<10), bufio.NewWriterSize(sf, 64<<10)
 	w := io.MultiWriter(jw, sw)
+	// Both writers are buffered: an error shows at Flush, checked below.
 	sw.WriteString("// The search index of the site (the same as search.json).\nwindow.journeySearchIndex = (")
-	io.WriteString(w, `{"version":1,"items":[`)
+	_, _ = io.WriteString(w, `{"version":1,"items":[`)
 	first := true
 	for it := range p.searchIndex {
 		b, merr := json.Marshal(it)
@@ -116,12 +117,12 @@ func (p *portfolio) writeSearch(sink Sink) (err error) {
 			return merr
 		}
 		if !first {
-			io.WriteString(w, ",\n")
+			_, _ = io.WriteString(w, ",\n")
 		}
 		first = false
-		w.Write(b)
+		_, _ = w.Write(b)
 	}
-	io.WriteString(w, "]}")
+	_, _ = io.WriteString(w, "]}")
 	jw.WriteString("\n")
 	sw.WriteString(").items;\n")
 	if err := jw.Flush(); err != nil {

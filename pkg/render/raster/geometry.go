@@ -180,10 +180,9 @@ func (p path) transform(m matrix) path {
 // parsePath reads SVG path data: M L H V C S Q T Z, absolute and relative.
 // An arc (A) is drawn as a straight line to its end point.
 func parsePath(d string) path {
-	var p path
 	toks := pathTokens(d)
+	var pp pathParser
 	var cmd byte
-	var cur, start, lastCtrl pt
 	i := 0
 	// take reads the next n numbers of the current command; when there
 	// are fewer, the caller skips a token and goes on.
@@ -206,7 +205,7 @@ func parsePath(d string) path {
 		rel := unicode.IsLower(rune(cmd))
 		off := pt{}
 		if rel {
-			off = cur
+			off = pp.cur
 		}
 		upper := byte(unicode.ToUpper(rune(cmd)))
 		var v []float64
@@ -217,48 +216,66 @@ func parsePath(d string) path {
 				continue
 			}
 		}
-		switch upper {
-		case 'M':
-			cur = pt{off.x + v[0], off.y + v[1]}
-			start = cur
-			p.move(cur.x, cur.y)
-			cmd = map[bool]byte{true: 'l', false: 'L'}[rel] // further pairs are lines
-		case 'L', 'T':
-			cur = pt{off.x + v[0], off.y + v[1]}
-			p.line(cur.x, cur.y)
-		case 'H':
-			cur.x = off.x + v[0]
-			p.line(cur.x, cur.y)
-		case 'V':
-			cur.y = off.y + v[0]
-			p.line(cur.x, cur.y)
-		case 'C', 'S':
-			if upper == 'S' {
-				c1 := pt{2*cur.x - lastCtrl.x, 2*cur.y - lastCtrl.y}
-				v = append([]float64{c1.x - off.x, c1.y - off.y}, v...)
-			}
-			c1 := pt{off.x + v[0], off.y + v[1]}
-			c2 := pt{off.x + v[2], off.y + v[3]}
-			end := pt{off.x + v[4], off.y + v[5]}
-			p.cubic(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
-			lastCtrl, cur = c2, end
-			continue
-		case 'Q':
-			end := pt{off.x + v[2], off.y + v[3]}
-			p.quad(off.x+v[0], off.y+v[1], end.x, end.y)
-			cur = end
-		case 'A':
-			cur = pt{off.x + v[5], off.y + v[6]}
-			p.line(cur.x, cur.y)
-		case 'Z':
-			p.close()
-			cur = start
-		default:
+		if !pp.step(upper, off, v) {
 			i++
 		}
-		lastCtrl = cur
+		if upper == 'M' {
+			cmd = map[bool]byte{true: 'l', false: 'L'}[rel] // further pairs are lines
+		}
 	}
-	return p
+	return pp.p
+}
+
+// pathParser is a path being read: what is drawn, and where the pen is.
+type pathParser struct {
+	p                    path
+	cur, start, lastCtrl pt
+}
+
+// step draws one command (upper case) with its numbers, made absolute by
+// off; false for a command it does not know.
+func (s *pathParser) step(cmd byte, off pt, v []float64) bool {
+	switch cmd {
+	case 'M':
+		s.cur = pt{off.x + v[0], off.y + v[1]}
+		s.start = s.cur
+		s.p.move(s.cur.x, s.cur.y)
+	case 'L', 'T':
+		s.cur = pt{off.x + v[0], off.y + v[1]}
+		s.p.line(s.cur.x, s.cur.y)
+	case 'H':
+		s.cur.x = off.x + v[0]
+		s.p.line(s.cur.x, s.cur.y)
+	case 'V':
+		s.cur.y = off.y + v[0]
+		s.p.line(s.cur.x, s.cur.y)
+	case 'C', 'S':
+		if cmd == 'S' { // the first control point mirrors the last one
+			c1 := pt{2*s.cur.x - s.lastCtrl.x, 2*s.cur.y - s.lastCtrl.y}
+			v = append([]float64{c1.x - off.x, c1.y - off.y}, v...)
+		}
+		c1 := pt{off.x + v[0], off.y + v[1]}
+		c2 := pt{off.x + v[2], off.y + v[3]}
+		end := pt{off.x + v[4], off.y + v[5]}
+		s.p.cubic(c1.x, c1.y, c2.x, c2.y, end.x, end.y)
+		s.lastCtrl, s.cur = c2, end
+		return true
+	case 'Q':
+		end := pt{off.x + v[2], off.y + v[3]}
+		s.p.quad(off.x+v[0], off.y+v[1], end.x, end.y)
+		s.cur = end
+	case 'A':
+		s.cur = pt{off.x + v[5], off.y + v[6]}
+		s.p.line(s.cur.x, s.cur.y)
+	case 'Z':
+		s.p.close()
+		s.cur = s.start
+	default:
+		s.lastCtrl = s.cur
+		return false
+	}
+	s.lastCtrl = s.cur
+	return true
 }
 
 // pathArgs is how many numbers each path command takes.
