@@ -20,7 +20,7 @@ import (
 	"github.com/journey-maps/journey/pkg/score"
 )
 
-// Views of SPEC section 5.
+// Views (docs/render.md).
 const (
 	ViewJourney  = "journey"
 	ViewMatrix   = "matrix"
@@ -29,7 +29,7 @@ const (
 	ViewEmotions = "emotions"
 )
 
-// Formats of SPEC section 5.
+// Formats (docs/render.md).
 const (
 	FormatSVG      = "svg"
 	FormatPNG      = "png"

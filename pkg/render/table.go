@@ -102,7 +102,7 @@ func journeyTable(d *Data) *Table {
 	return t
 }
 
-// matrixLanes are the rows of the matrix view, in SPEC order.
+// matrixLanes are the rows of the matrix view, in the order docs/render.md lists them.
 var matrixLanes = []string{"Touchpoints", "Doing", "Thinking", "Feeling", "Emotion", "Pain points", "Actions", "Owners", "Backstage"}
 
 func matrixTable(d *Data) *Table {

@@ -68,11 +68,13 @@ func TTF(s Style) []byte {
 // size, read from the font once.
 var ascent, descent float64
 
-// face holds a parsed font and its advances in em, filled lazily.
+// face holds a parsed font and its advances in em: ASCII measured when
+// the font is loaded (read without a lock by every drawing goroutine),
+// the rest measured on first use, under mu.
 type face struct {
 	font  *sfnt.Font
+	ascii [128]float64
 	mu    sync.Mutex
-	ascii [128]float64 // advance in em; 0 until measured
 	other map[rune]float64
 }
 
@@ -91,7 +93,11 @@ func load() {
 		if err != nil {
 			panic("fontmetrics: the embedded Go font does not parse: " + err.Error())
 		}
-		faces[s] = &face{font: f, other: map[rune]float64{}}
+		fc := &face{font: f, other: map[rune]float64{}}
+		for r := range fc.ascii {
+			fc.ascii[r] = fc.measure(rune(r))
+		}
+		faces[s] = fc
 	}
 	var b sfnt.Buffer
 	m, err := faces[Regular].font.Metrics(&b, fixed.I(1000), font.HintingNone)
@@ -117,17 +123,22 @@ func Metrics() (asc, desc float64) {
 // advance is a rune's advance in em.
 func (f *face) advance(r rune) float64 {
 	if r < 128 {
-		if a := f.ascii[r]; a > 0 {
-			return a
-		}
+		return f.ascii[r]
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if r >= 128 {
-		if a, ok := f.other[r]; ok {
-			return a
-		}
+	if a, ok := f.other[r]; ok {
+		return a
 	}
+	a := f.measure(r)
+	if len(f.other) < 1<<16 {
+		f.other[r] = a
+	}
+	return a
+}
+
+// measure reads a rune's advance in em from the font.
+func (f *face) measure(r rune) float64 {
 	var b sfnt.Buffer
 	a := missing
 	if g, err := f.font.GlyphIndex(&b, r); err == nil && g != 0 {
@@ -139,11 +150,6 @@ func (f *face) advance(r rune) float64 {
 	}
 	if a <= 0 {
 		a = 1e-9 // a zero-width mark: measured once, not again
-	}
-	if r < 128 {
-		f.ascii[r] = a
-	} else if len(f.other) < 1<<16 {
-		f.other[r] = a
 	}
 	return a
 }

@@ -2,6 +2,7 @@ package fontmetrics
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -75,4 +76,25 @@ func TestTruncate(t *testing.T) {
 	if Truncate("Short", 80, 12, Bold) != "Short" {
 		t.Error("a short text was cut")
 	}
+}
+
+// Pictures are drawn on every core at once (journey site): measuring is
+// safe from many goroutines (run with -race).
+func TestWidthConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	want := Width("Checkout form — ✓ 日本", 12, Bold)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				if got := Width("Checkout form — ✓ 日本", 12, Bold); got != want {
+					t.Errorf("width %v, want %v", got, want)
+					return
+				}
+				Wrap("a journey map drawn by many workers at once", 80, 12, Style(i%4))
+			}
+		}()
+	}
+	wg.Wait()
 }
