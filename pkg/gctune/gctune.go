@@ -36,16 +36,31 @@ func Headroom(headroom uint64) (stop func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	t := &tuner{headroom: headroom, sample: []metrics.Sample{{Name: liveMetric}}}
+	t := &tuner{sample: []metrics.Sample{{Name: liveMetric}}}
+	t.headroom.Store(headroom)
 	t.tune()
 	t.arm()
-	return func() { t.stopped.Store(true) }
+	running.Store(t)
+	return func() { t.stopped.Store(true); running.CompareAndSwap(t, nil) }
 }
 
 type tuner struct {
-	headroom uint64
+	headroom atomic.Uint64
 	sample   []metrics.Sample // read by Headroom, then by one finalizer at a time
 	stopped  atomic.Bool
+}
+
+// running is the tuner Headroom started, for Raise.
+var running atomic.Pointer[tuner]
+
+// Raise gives the running tuner (Headroom's) a larger headroom, from the
+// next collection on: for a command that makes much garbage a page at a
+// time while it keeps a growing index (journey site). It does nothing
+// without a tuner or when the headroom is already as large.
+func Raise(headroom uint64) {
+	if t := running.Load(); t != nil && t.headroom.Load() < headroom {
+		t.headroom.Store(headroom)
+	}
 }
 
 // sentinel is garbage as soon as it is made; its finalizer runs after the
@@ -69,7 +84,7 @@ func (t *tuner) tune() {
 	if t.sample[0].Value.Kind() != metrics.KindUint64 {
 		return // a runtime without the metric: keep its default
 	}
-	debug.SetGCPercent(Percent(t.sample[0].Value.Uint64(), t.headroom))
+	debug.SetGCPercent(Percent(t.sample[0].Value.Uint64(), t.headroom.Load()))
 }
 
 // Percent is the GOGC value whose target is live+headroom bytes, or

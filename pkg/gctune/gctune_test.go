@@ -1,6 +1,7 @@
 package gctune
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -87,4 +88,23 @@ func gcPercent() int {
 	p := debug.SetGCPercent(100)
 	debug.SetGCPercent(p)
 	return p
+}
+
+// Raise changes the headroom of the running tuner, upward only.
+func TestRaise(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set: Headroom leaves the collector alone")
+	}
+	stop := Headroom(16 << 20)
+	defer stop()
+	Raise(64 << 20)
+	if got := running.Load().headroom.Load(); got != 64<<20 {
+		t.Errorf("headroom %d after Raise(64 MB)", got)
+	}
+	Raise(8 << 20)
+	if got := running.Load().headroom.Load(); got != 64<<20 {
+		t.Errorf("Raise lowered the headroom to %d", got)
+	}
+	stop()
+	Raise(1 << 30) // no tuner: nothing to do, no panic
 }

@@ -123,10 +123,11 @@ func BuildReport(ctx context.Context, d *Data, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	canvasFig, curveFig := Pictures(d, o)
 	r.Sections = []*Section{
-		{ID: "canvas", Heading: "Journey map", Figure: CanvasFigure(d, o)},
+		{ID: "canvas", Heading: "Journey map", Figure: canvasFig},
 		{ID: "flow", Heading: "Flow", Figure: flow},
-		{ID: "emotions", Heading: "Emotion curve", Figure: CurveFigure(d, o)},
+		{ID: "emotions", Heading: "Emotion curve", Figure: curveFig},
 	}
 	for _, s := range []struct {
 		id, heading string
@@ -175,23 +176,20 @@ func facts(d *Data) []Fact {
 func figureOf(f *svgw.Figure, caption string) *Figure {
 	fig := &Figure{Caption: caption}
 	for i := range f.Parts {
-		var b bytes.Buffer
-		_ = f.WritePart(&b, i)                                   // a bytes.Buffer does not fail
-		fig.Parts = append(fig.Parts, template.HTML(b.String())) // our own writer escapes every text
+		fig.Parts = append(fig.Parts, template.HTML(f.Part(i))) // our own writer escapes every text
 	}
 	return fig
 }
 
-// CanvasFigure is the journey map canvas, band by band, with its caption.
-func CanvasFigure(d *Data, o Options) *Figure {
-	return figureOf(canvas.Draw(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}),
+// Pictures are the figures journey draws itself, band by band, with their
+// captions: the journey map canvas and the emotion curve.
+func Pictures(d *Data, o Options) (canvasFig, curveFig *Figure) {
+	m, co := canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}
+	canvasFig = figureOf(canvas.Draw(m, co),
 		"The journey map: stages as columns, lanes for what the customer does, thinks and feels, the emotion curve, pain points, actions and backstage.")
-}
-
-// CurveFigure is the emotion curve, band by band, with its caption.
-func CurveFigure(d *Data, o Options) *Figure {
-	return figureOf(canvas.DrawCurve(canvasMap(d), canvas.Options{MaxWidth: o.MaxWidth}),
+	curveFig = figureOf(canvas.DrawCurve(m, co),
 		"The emotion curve: one line per persona and the share-weighted line of all of them, broken where a persona does not take part.")
+	return canvasFig, curveFig
 }
 
 // missingLayout is an error saying no layout engine is installed.

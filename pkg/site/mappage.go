@@ -9,7 +9,7 @@ import (
 
 // This file is the one place a map page takes the report from package
 // render: the canvas, the flow and the emotion curve as render draws them
-// for its own report (render.CanvasFigure and the others), and the matrix
+// for its own report (render.Pictures, render.FlowFigure), and the matrix
 // and the backlog as render's tables, shown in the site's own layout.
 
 // section is one part of a map's report: an anchor, a heading and the
@@ -31,7 +31,8 @@ type section struct {
 // when a layout is given, the emotion curve, the matrix and the ranked
 // backlog.
 func reportSections(ctx context.Context, d *render.Data, o render.Options) ([]section, error) {
-	out := []section{{ID: "canvas", Title: "Journey map", Figure: render.CanvasFigure(d, o)}}
+	canvasFig, curveFig := render.Pictures(d, o)
+	out := []section{{ID: "canvas", Title: "Journey map", Figure: canvasFig}}
 	if o.Layout != nil {
 		flow, err := render.FlowFigure(ctx, d, o)
 		if err != nil {
@@ -39,7 +40,7 @@ func reportSections(ctx context.Context, d *render.Data, o render.Options) ([]se
 		}
 		out = append(out, section{ID: "flow", Title: "Flow", Figure: flow, Note: flow.Note})
 	}
-	out = append(out, section{ID: "emotions", Title: "Emotion curve", Figure: render.CurveFigure(d, o)})
+	out = append(out, section{ID: "emotions", Title: "Emotion curve", Figure: curveFig})
 	for _, v := range []struct{ view, id, title, empty string }{
 		{render.ViewMatrix, "matrix", "Matrix", "The map has no touchpoints."},
 		{render.ViewBacklog, "backlog", "Improvement backlog", "No open improvement actions."},

@@ -9,7 +9,10 @@ import (
 type RGB struct{ R, G, B uint8 }
 
 // Hex is the colour as #rrggbb.
-func (c RGB) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func (c RGB) Hex() string {
+	const digits = "0123456789abcdef"
+	return string([]byte{'#', digits[c.R>>4], digits[c.R&15], digits[c.G>>4], digits[c.G&15], digits[c.B>>4], digits[c.B&15]})
+}
 
 // hex reads #rrggbb; the palette's own literals only.
 func hex(s string) RGB {

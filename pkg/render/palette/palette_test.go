@@ -129,3 +129,14 @@ func TestSeverityMarks(t *testing.T) {
 		seen[m] = true
 	}
 }
+
+func TestHex(t *testing.T) {
+	for _, c := range []struct {
+		rgb  RGB
+		want string
+	}{{RGB{0, 0, 0}, "#000000"}, {RGB{255, 255, 255}, "#ffffff"}, {RGB{0xc2, 0x52, 0x0c}, "#c2520c"}} {
+		if got := c.rgb.Hex(); got != c.want {
+			t.Errorf("%v.Hex() = %q, want %q", c.rgb, got, c.want)
+		}
+	}
+}

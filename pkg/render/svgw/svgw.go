@@ -14,6 +14,7 @@ import (
 	"encoding/base64"
 	"html"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +26,8 @@ import (
 
 // Writer accumulates SVG markup.
 type Writer struct {
-	b bytes.Buffer
+	b   bytes.Buffer
+	num [24]byte // scratch for Num
 }
 
 // Bytes returns what was written.
@@ -36,20 +38,23 @@ func (w *Writer) Raw(s string) { w.b.WriteString(s) }
 
 // Num writes a number with at most one decimal.
 func (w *Writer) Num(v float64) {
-	w.b.Write(Num(nil, v))
+	w.b.Write(Num(w.num[:0], v))
 }
 
-// Num appends a number with at most one decimal.
+// Num appends a number with at most one decimal, rounded half away from
+// zero: written as whole tenths, which a picture writes by the thousand
+// (strconv's shortest float would be a fifth of drawing the canvas).
 func Num(dst []byte, v float64) []byte {
-	v = float64(int64(v*10+copysign(0.5, v))) / 10
-	return strconv.AppendFloat(dst, v, 'f', -1, 64)
-}
-
-func copysign(h, v float64) float64 {
-	if v < 0 {
-		return -h
+	t := int64(math.Round(v * 10))
+	if t < 0 {
+		dst = append(dst, '-')
+		t = -t
 	}
-	return h
+	dst = strconv.AppendInt(dst, t/10, 10)
+	if d := t % 10; d != 0 {
+		dst = append(dst, '.', byte('0'+d))
+	}
+	return dst
 }
 
 // attr writes ` name="value"` with the value escaped.
@@ -57,7 +62,7 @@ func (w *Writer) attr(name, value string) {
 	w.b.WriteByte(' ')
 	w.b.WriteString(name)
 	w.b.WriteString(`="`)
-	w.b.WriteString(Escape(value))
+	w.escaped(value)
 	w.b.WriteByte('"')
 }
 
@@ -84,6 +89,18 @@ func Clean(s string) string {
 
 // Escape makes text safe as XML content or a quoted attribute value.
 func Escape(s string) string { return html.EscapeString(Clean(s)) }
+
+// escaped writes s as Escape does, at once when it has nothing to escape
+// or clean (most labels): a picture writes thousands.
+func (w *Writer) escaped(s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			w.b.WriteString(Escape(s))
+			return
+		}
+	}
+	w.b.WriteString(s)
+}
 
 // Style is the paint of a shape.
 type Style struct {
@@ -178,7 +195,7 @@ func (w *Writer) Mark(m palette.Mark, x, y, r float64, s Style, title string) {
 		return
 	}
 	w.b.WriteString("><title>")
-	w.b.WriteString(Escape(title))
+	w.escaped(title)
 	w.b.WriteString("</title></")
 	if m == palette.MarkCircle {
 		w.b.WriteString("circle>\n")
@@ -235,7 +252,7 @@ func (w *Writer) Text(x, y float64, f Font, s string) {
 		w.attr("fill", f.Fill)
 	}
 	w.b.WriteByte('>')
-	w.b.WriteString(Escape(s))
+	w.escaped(s)
 	w.b.WriteString("</text>\n")
 }
 
@@ -305,11 +322,11 @@ func open(w *Writer, width, height float64, title, desc string) {
 	w.b.WriteByte('"')
 	w.attr("font-family", fontmetrics.Family)
 	w.b.WriteString(">\n<title>")
-	w.b.WriteString(Escape(title))
+	w.escaped(title)
 	w.b.WriteString("</title>\n")
 	if desc != "" {
 		w.b.WriteString("<desc>")
-		w.b.WriteString(Escape(desc))
+		w.escaped(desc)
 		w.b.WriteString("</desc>\n")
 	}
 }
@@ -348,8 +365,15 @@ func (f *Figure) WriteSVG(out io.Writer, standalone bool) error {
 // WritePart writes part i as an SVG of its own, for a page that lays the
 // parts out itself: the first carries the figure's description.
 func (f *Figure) WritePart(out io.Writer, i int) error {
+	_, err := out.Write(f.Part(i))
+	return err
+}
+
+// Part is part i as an SVG of its own.
+func (f *Figure) Part(i int) []byte {
 	p := f.Parts[i]
 	var w Writer
+	w.b.Grow(32 << 10) // a band of a small map; saves most regrowth
 	title := f.Title
 	if p.Label != "" {
 		title += ", " + p.Label
@@ -362,8 +386,7 @@ func (f *Figure) WritePart(out io.Writer, i int) error {
 	w.Rect(0, 0, p.Width, p.Height, 0, Style{Fill: palette.Paper.Hex()})
 	p.Draw(&w)
 	w.Raw("</svg>\n")
-	_, err := out.Write(w.Bytes())
-	return err
+	return w.Bytes()
 }
 
 var (
