@@ -6,18 +6,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Format is an output format of a diff.
-type Format struct {
-	Name  string
-	Write func(w io.Writer, r *Result, o WriteOptions) error
-}
-
-// WriteOptions tune the output.
-type WriteOptions struct {
-	Color bool // ANSI colours (text)
-}
+type Format = textfmt.Format[func(w io.Writer, r *Result, o WriteOptions) error]
 
 // Formats are the output formats of a diff, in the order help lists them:
 // one file each.
@@ -27,24 +21,16 @@ var Formats = []Format{
 	{Name: "json", Write: WriteJSON},
 }
 
-// FormatNames lists the names of Formats.
-func FormatNames() []string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = f.Name
-	}
-	return names
+// WriteOptions tune the output.
+type WriteOptions struct {
+	Color bool // ANSI colours (text)
 }
 
+// FormatNames lists the names of Formats.
+func FormatNames() []string { return textfmt.Names(Formats) }
+
 // LookupFormat returns the format of a name.
-func LookupFormat(name string) (Format, bool) {
-	for _, f := range Formats {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return Format{}, false
-}
+func LookupFormat(name string) (Format, bool) { return textfmt.Lookup(Formats, name) }
 
 // FormatNumber writes a number as short as it reads: 3, 0.8, 72.5.
 func FormatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -7,10 +7,10 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render/palette"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // fontName is the font of every diagram label. Graphviz sizes boxes with
@@ -246,45 +246,9 @@ func wrapDOT(s string, width int) string {
 func wrapLines(s string, width int) []string { return Wrap(oneLine(s), width) }
 
 // Wrap breaks text into lines of at most width characters at spaces; a
-// longer word is cut. It is linear in the length of the text: a label of
+// longer word is cut (textfmt.WrapBy, linear in the text: a label of
 // 200,000 characters once took 39 s when each cut copied the rest of the
-// word.
+// word).
 func Wrap(s string, width int) []string {
-	width = max(width, 1)
-	var lines []string
-	var cur strings.Builder
-	n := 0
-	flush := func() {
-		lines = append(lines, cur.String())
-		cur.Reset()
-		n = 0
-	}
-	for word := range strings.FieldsSeq(s) {
-		wl := utf8.RuneCountInString(word)
-		if n > 0 && n+1+wl > width {
-			flush()
-		}
-		if n > 0 {
-			cur.WriteByte(' ')
-			n++
-		}
-		for wl > width-n {
-			// Cut the word where the line is full.
-			take := width - n
-			i := 0
-			for k := 0; k < take; k++ {
-				_, size := utf8.DecodeRuneInString(word[i:])
-				i += size
-			}
-			cur.WriteString(word[:i])
-			flush()
-			word, wl = word[i:], wl-take
-		}
-		cur.WriteString(word)
-		n += wl
-	}
-	if n > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
+	return textfmt.WrapBy(s, width, func(rune) int { return 1 })
 }

@@ -45,10 +45,7 @@ type Options struct {
 }
 
 // Format is an output format of check results.
-type Format struct {
-	Name  string
-	Write func(w io.Writer, r *Result, o Options) error
-}
+type Format = textfmt.Format[func(w io.Writer, r *Result, o Options) error]
 
 // Formats are the output formats of validate and lint, in the order help
 // lists them.
@@ -61,23 +58,10 @@ var Formats = []Format{
 }
 
 // FormatNames lists the names of Formats.
-func FormatNames() []string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = f.Name
-	}
-	return names
-}
+func FormatNames() []string { return textfmt.Names(Formats) }
 
 // LookupFormat returns the format of a name.
-func LookupFormat(name string) (Format, bool) {
-	for _, f := range Formats {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return Format{}, false
-}
+func LookupFormat(name string) (Format, bool) { return textfmt.Lookup(Formats, name) }
 
 // Counts returns how many findings there are of each severity.
 func (r *Result) Counts() (errors, warnings, infos int) {

@@ -1,9 +1,11 @@
 package score
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/journey-maps/journey/pkg/model"
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Due states of a goal: where its progress stands against its due date
@@ -119,4 +121,20 @@ func daysBetween(a, b time.Time) int {
 	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
 	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
 	return int(db.Sub(da).Hours() / 24)
+}
+
+// DueText says when the goal is due and how far off that is, "2027-03-31
+// (in 117 days)"; "" for a goal with no due date.
+func (g GoalProgress) DueText() string {
+	if g.Goal.Due.IsZero() {
+		return ""
+	}
+	d := g.Goal.Due.Format(time.DateOnly)
+	switch {
+	case g.DaysLeft > 0:
+		return fmt.Sprintf("%s (in %s)", d, textfmt.Plural(g.DaysLeft, "day"))
+	case g.DaysLeft < 0:
+		return fmt.Sprintf("%s (%s ago)", d, textfmt.Plural(-g.DaysLeft, "day"))
+	}
+	return d + " (today)"
 }

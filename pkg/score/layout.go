@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/textfmt"
@@ -229,17 +228,10 @@ func numPtr(v *float64) string {
 }
 
 func dueCell(g GoalProgress) string {
-	if g.Goal.Due.IsZero() {
-		return "-"
+	if d := g.DueText(); d != "" {
+		return d
 	}
-	d := g.Goal.Due.Format(time.DateOnly)
-	switch {
-	case g.DaysLeft > 0:
-		return fmt.Sprintf("%s (in %s)", d, textfmt.Plural(g.DaysLeft, "day"))
-	case g.DaysLeft < 0:
-		return fmt.Sprintf("%s (%s ago)", d, textfmt.Plural(-g.DaysLeft, "day"))
-	}
-	return d + " (today)"
+	return "-"
 }
 
 func stateText(state string) string {

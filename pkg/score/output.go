@@ -4,12 +4,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // Format is an output format of `journey score`.
-type Format struct {
-	Name  string
-	Write func(w io.Writer, rs []*Report, o WriteOptions) error
+type Format = textfmt.Format[func(w io.Writer, rs []*Report, o WriteOptions) error]
+
+// Formats are the output formats of `journey score`, in the order help
+// lists them: one file each.
+var Formats = []Format{
+	{Name: "text", Write: WriteText},
+	{Name: "markdown", Write: WriteMarkdown},
+	{Name: "json", Write: WriteJSON},
 }
 
 // WriteOptions tune the output of a run.
@@ -20,32 +27,11 @@ type WriteOptions struct {
 	Width int
 }
 
-// Formats are the output formats of `journey score`, in the order help
-// lists them: one file each.
-var Formats = []Format{
-	{Name: "text", Write: WriteText},
-	{Name: "markdown", Write: WriteMarkdown},
-	{Name: "json", Write: WriteJSON},
-}
-
 // FormatNames lists the names of Formats.
-func FormatNames() []string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = f.Name
-	}
-	return names
-}
+func FormatNames() []string { return textfmt.Names(Formats) }
 
 // LookupFormat returns the format of a name.
-func LookupFormat(name string) (Format, bool) {
-	for _, f := range Formats {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return Format{}, false
-}
+func LookupFormat(name string) (Format, bool) { return textfmt.Lookup(Formats, name) }
 
 // style is what differs between the text and the markdown layout of a
 // report. Every string taken from a map goes through esc or code, which

@@ -2,12 +2,10 @@ package site
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/journey-maps/journey/pkg/model"
 	"github.com/journey-maps/journey/pkg/render"
 	"github.com/journey-maps/journey/pkg/score"
-	"github.com/journey-maps/journey/pkg/textfmt"
 )
 
 // mapPage is the page of one file: a map's report, a library's
@@ -105,17 +103,10 @@ func goalRows(j *model.Journey, rep *score.Report) []goalRow {
 }
 
 func dueText(g score.GoalProgress) string {
-	if g.Goal.Due.IsZero() {
-		return "no due date"
+	if d := g.DueText(); d != "" {
+		return d
 	}
-	d := g.Goal.Due.Format(time.DateOnly)
-	switch {
-	case g.DaysLeft > 0:
-		return fmt.Sprintf("%s (in %s)", d, textfmt.Plural(g.DaysLeft, "day"))
-	case g.DaysLeft < 0:
-		return fmt.Sprintf("%s (%s ago)", d, textfmt.Plural(-g.DaysLeft, "day"))
-	}
-	return d + " (today)"
+	return "no due date"
 }
 
 func dash(s string) string {

@@ -196,7 +196,14 @@ func Wrap(s string, width int) []string {
 	return lines
 }
 
-func wrapWords(s string, width int) []string {
+func wrapWords(s string, width int) []string { return WrapBy(s, width, runewidth.RuneWidth) }
+
+// WrapBy breaks text into lines of at most width, each rune as wide as
+// runeWidth says, at spaces; a word longer than a line fills the line it
+// starts on and goes on in the next. It is linear in the length of the
+// text, a label of 200,000 characters and all.
+func WrapBy(s string, width int, runeWidth func(rune) int) []string {
+	width = max(width, 1)
 	var lines []string
 	var cur strings.Builder
 	n := 0
@@ -205,8 +212,11 @@ func wrapWords(s string, width int) []string {
 		cur.Reset()
 		n = 0
 	}
-	for _, word := range strings.Fields(s) {
-		ww := runewidth.StringWidth(word)
+	for word := range strings.FieldsSeq(s) {
+		ww := 0
+		for _, r := range word {
+			ww += runeWidth(r)
+		}
 		if n > 0 && n+1+ww > width {
 			flush()
 		}
@@ -215,7 +225,7 @@ func wrapWords(s string, width int) []string {
 			n++
 		}
 		for _, r := range word {
-			rw := runewidth.RuneWidth(r)
+			rw := runeWidth(r)
 			if n+rw > width && n > 0 {
 				flush()
 			}

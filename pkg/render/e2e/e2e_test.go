@@ -18,7 +18,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -34,40 +33,11 @@ import (
 	"time"
 
 	"github.com/journey-maps/journey/pkg/corpus"
+	"github.com/journey-maps/journey/pkg/internal/headless"
 	"github.com/journey-maps/journey/pkg/render/internal/pagecheck"
 )
 
 const root = "../../.."
-
-func chromiumPath(t *testing.T) string {
-	if p := os.Getenv("E2E_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	// Never a silent skip: a run of the e2e tests without a browser
-	// checked nothing. .ci/run installs Chromium before it gets here.
-	t.Fatal("Chromium not found: install it (Debian: apt-get install -y chromium) or set E2E_CHROMIUM")
-	return ""
-}
-
-func outDir(t *testing.T) string {
-	dir := os.Getenv("E2E_OUT")
-	if dir == "" {
-		dir = filepath.Join(root, "e2e-out")
-	}
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // build compiles journey and journey-graphviz side by side.
 func build(t *testing.T) string {
@@ -113,9 +83,9 @@ func maps(t *testing.T) []string {
 }
 
 func TestReportInChromium(t *testing.T) {
-	browser := chromiumPath(t)
+	browser := headless.Browser(t)
 	journey := build(t)
-	out := outDir(t)
+	out := headless.OutDir(t, root, "")
 	canary(t, browser)
 	measureCanary(t, browser)
 	printMin := printCalibration(t, browser, journey, out)
@@ -153,7 +123,7 @@ func canary(t *testing.T, browser string) {
 	canary := filepath.Join(t.TempDir(), "canary.html")
 	os.WriteFile(canary, []byte(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>`+
 		`<body><h1>x</h1><img src="http://127.0.0.1:9/x.png"><script>console.error("boom")</script></body></html>`), 0o644)
-	if _, logs, err := chromium(browser, "--dump-dom", "file://"+canary); err != nil {
+	if _, logs, err := headless.Run(browser, 5*time.Second, "--dump-dom", "file://"+canary); err != nil {
 		t.Fatal(err)
 	} else if len(consoleLine.FindAllString(logs, -1)) == 0 {
 		t.Fatalf("Chromium reported no console message for a page that breaks its CSP: the check would be blind\n%s", logs)
@@ -174,7 +144,7 @@ func measureCanary(t *testing.T, browser string) {
 }
 
 func checkDOM(t *testing.T, browser, page string) {
-	dom, logs, err := chromium(browser, "--dump-dom", "file://"+page)
+	dom, logs, err := headless.Run(browser, 5*time.Second, "--dump-dom", "file://"+page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +180,7 @@ func measure(t *testing.T, browser string, html []byte, size string) result {
 	if err := os.WriteFile(path, probe, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dom, _, err := chromium(browser, "--window-size="+size, "--dump-dom", "file://"+path)
+	dom, _, err := headless.Run(browser, 5*time.Second, "--window-size="+size, "--dump-dom", "file://"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +207,7 @@ func checkSize(t *testing.T, browser, page string, html []byte, size, shot strin
 		t.Errorf("at %s %d texts overflow their box, first: %s", size, len(r.Overflow), strings.Join(firstOf(r.Overflow, 5), "; "))
 	}
 	os.Remove(shot)
-	_, logs, err := chromium(browser, "--window-size="+size, "--screenshot="+shot, "file://"+page)
+	_, logs, err := headless.Run(browser, 5*time.Second, "--window-size="+size, "--screenshot="+shot, "file://"+page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,26 +224,6 @@ func firstOf(list []string, n int) []string { return list[:min(n, len(list))] }
 var (
 	consoleLine = regexp.MustCompile(`(?m)^.*:CONSOLE[:(].*$`)
 )
-
-func chromium(browser string, args ...string) (stdout, stderr string, err error) {
-	profile, err := os.MkdirTemp("", "journey-e2e-")
-	if err != nil {
-		return "", "", err
-	}
-	defer os.RemoveAll(profile)
-	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-		"--enable-logging=stderr", "--log-level=0", "--virtual-time-budget=5000", "--hide-scrollbars"}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	var o, e bytes.Buffer
-	cmd := exec.CommandContext(ctx, browser, append(flags, args...)...)
-	cmd.Stdout, cmd.Stderr = &o, &e
-	if err := cmd.Run(); err != nil {
-		return "", "", fmt.Errorf("chromium: %v\n%s", err, e.String())
-	}
-	return o.String(), e.String(), nil
-}
 
 // notBlank fails when the screenshot is (almost) one colour, or when its
 // ink is all in one corner (a page that drew only its title).

@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/journey-maps/journey/pkg/internal/headless"
 )
 
 // A printed word's box, from pdftotext -bbox, is taller than its font
@@ -61,7 +64,7 @@ var bboxWord = regexp.MustCompile(`<word xMin="[0-9.]+" yMin="([0-9.]+)" xMax="[
 // printWords prints a page to PDF and reads each word's box.
 func printWords(t *testing.T, browser, page, pdf string) []word {
 	os.Remove(pdf)
-	if _, _, err := chromium(browser, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page); err != nil {
+	if _, _, err := headless.Run(browser, 5*time.Second, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command("pdftotext", "-bbox", pdf, "-").Output()

@@ -16,8 +16,6 @@
 package e2e
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"image/png"
@@ -30,37 +28,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journey-maps/journey/pkg/internal/headless"
 )
 
 const root = "../../.."
-
-func chromiumPath(t *testing.T) string {
-	if p := os.Getenv("E2E_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("Chromium not found: install it (Debian: apt-get install -y chromium) or set E2E_CHROMIUM")
-	return ""
-}
-
-func outDir(t *testing.T) string {
-	dir := os.Getenv("E2E_OUT")
-	if dir == "" {
-		dir = filepath.Join(root, "e2e-out")
-	}
-	dir, err := filepath.Abs(filepath.Join(dir, "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // buildSite builds journey and writes the examples' site.
 func buildSite(t *testing.T) string {
@@ -81,26 +53,6 @@ func buildSite(t *testing.T) string {
 
 var consoleLine = regexp.MustCompile(`(?m)^.*:CONSOLE[:(].*$`)
 
-func chromium(browser string, args ...string) (stdout, stderr string, err error) {
-	profile, err := os.MkdirTemp("", "journey-e2e-")
-	if err != nil {
-		return "", "", err
-	}
-	defer os.RemoveAll(profile)
-	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-		"--enable-logging=stderr", "--log-level=0", "--virtual-time-budget=10000", "--hide-scrollbars"}
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	var o, e bytes.Buffer
-	cmd := exec.CommandContext(ctx, browser, append(flags, args...)...)
-	cmd.Stdout, cmd.Stderr = &o, &e
-	if err := cmd.Run(); err != nil {
-		return "", "", fmt.Errorf("chromium: %v\n%s", err, e.String())
-	}
-	return o.String(), e.String(), nil
-}
-
 // pages are the pages opened, with what each must show.
 var pages = []struct{ name, path, want string }{
 	{"index", "index.html", `id="map-table"`},
@@ -113,16 +65,16 @@ var pages = []struct{ name, path, want string }{
 // phone's size: no console message, the script ran (the controls it
 // reveals are shown), and the screenshot is not blank.
 func TestPagesFromDisk(t *testing.T) {
-	browser := chromiumPath(t)
+	browser := headless.Browser(t)
 	site := buildSite(t)
-	out := outDir(t)
+	out := headless.OutDir(t, root, "site")
 
 	// The checker must see what it fails on: a page that breaks its own
 	// policy logs console messages.
 	canary := filepath.Join(t.TempDir(), "canary.html")
 	os.WriteFile(canary, []byte(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>`+
 		`<body><h1>x</h1><script>console.error("boom")</script></body></html>`), 0o644)
-	if _, logs, err := chromium(browser, "--dump-dom", "file://"+canary); err != nil {
+	if _, logs, err := headless.Run(browser, 10*time.Second, "--dump-dom", "file://"+canary); err != nil {
 		t.Fatal(err)
 	} else if len(consoleLine.FindAllString(logs, -1)) == 0 {
 		t.Fatalf("Chromium reported no console message for a page that breaks its policy: the check would be blind\n%s", logs)
@@ -131,7 +83,7 @@ func TestPagesFromDisk(t *testing.T) {
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
 			url := "file://" + filepath.Join(site, filepath.FromSlash(p.path))
-			dom, logs, err := chromium(browser, "--dump-dom", url)
+			dom, logs, err := headless.Run(browser, 10*time.Second, "--dump-dom", url)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +102,7 @@ func TestPagesFromDisk(t *testing.T) {
 			}{{"1440", 1440, 900}, {"390", 390, 844}} {
 				shot := filepath.Join(out, p.name+"-"+size.name+".png")
 				os.Remove(shot)
-				if _, logs, err = chromium(browser, fmt.Sprintf("--window-size=%d,%d", size.w, size.h), "--screenshot="+shot, url); err != nil {
+				if _, logs, err = headless.Run(browser, 10*time.Second, fmt.Sprintf("--window-size=%d,%d", size.w, size.h), "--screenshot="+shot, url); err != nil {
 					t.Fatal(err)
 				}
 				if msgs := consoleLine.FindAllString(logs, -1); len(msgs) > 0 {
@@ -201,7 +153,7 @@ func notBlank(path string, width int) error {
 // TestSearchFiltersAndSorting drives the controls the pages' script adds
 // and reads what they show.
 func TestSearchFiltersAndSorting(t *testing.T) {
-	browser := chromiumPath(t)
+	browser := headless.Browser(t)
 	site := buildSite(t)
 	mux := http.NewServeMux()
 	mux.Handle("/", http.FileServer(http.Dir(site)))
@@ -212,7 +164,7 @@ func TestSearchFiltersAndSorting(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	dom, logs, err := chromium(browser, "--dump-dom", srv.URL+"/_e2e/harness.html")
+	dom, logs, err := headless.Run(browser, 10*time.Second, "--dump-dom", srv.URL+"/_e2e/harness.html")
 	if err != nil {
 		t.Fatal(err)
 	}
