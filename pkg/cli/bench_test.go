@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -21,13 +19,9 @@ const benchMaps = 100
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
 	dir := b.TempDir()
-	var size int64
-	for i := 0; i < n; i++ {
-		data := corpus.Map(1, i)
-		size += int64(len(data))
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("map-%04d.journey.yaml", i)), data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	size, err := corpus.WriteDir(dir, 1, n)
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.SetBytes(size)
 	return dir

@@ -5,6 +5,8 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -169,3 +171,17 @@ func (g *generator) painPoint(tp int) {
 }
 
 func pick(r *rand.Rand, list []string) string { return list[r.IntN(len(list))] }
+
+// WriteDir writes n maps of a seed into dir as map-NNNN.journey.yaml, for
+// benchmarks, and returns how many bytes they are.
+func WriteDir(dir string, seed uint64, n int) (int64, error) {
+	var size int64
+	for i := 0; i < n; i++ {
+		data := Map(seed, i)
+		size += int64(len(data))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("map-%04d.journey.yaml", i)), data, 0o644); err != nil {
+			return size, err
+		}
+	}
+	return size, nil
+}

@@ -2,9 +2,6 @@ package site
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/journey-maps/journey/pkg/corpus"
@@ -16,13 +13,9 @@ import (
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
 	dir := b.TempDir()
-	var size int64
-	for i := 0; i < n; i++ {
-		data := corpus.Map(1, i)
-		size += int64(len(data))
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("map-%04d.journey.yaml", i)), data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	size, err := corpus.WriteDir(dir, 1, n)
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.SetBytes(size)
 	return dir

@@ -190,7 +190,7 @@ func drawCurvePlot(w *svgw.Writer, b band, ss []curveSeries, ext []extreme, top 
 	}
 	x := func(i int) float64 { return curveX(i) + curveColW/2 }
 	for _, s := range ss {
-		drawCurveRuns(w, b, s, x, top)
+		drawRuns(w, b, s.style, s.value, x, func(v float64) float64 { return curveLevel(top, v) + s.dy })
 	}
 	var taken []box
 	for _, s := range ss {
@@ -231,26 +231,6 @@ func drawCurvePlot(w *svgw.Writer, b band, ss []curveSeries, ext []extreme, top 
 			placeLabel(w, &taken, label, s.style.Color.Hex(), x(ci), curveLevel(top, v)+s.dy, curveX(0), right, top-curveTop, top+curvePlotH+16)
 		}
 	}
-}
-
-func drawCurveRuns(w *svgw.Writer, b band, s curveSeries, x func(int) float64, top float64) {
-	st := svgw.Style{Stroke: s.style.Color.Hex(), Width: s.style.Width, Dash: s.style.Dash}
-	var run []float64
-	flush := func() {
-		if len(run) >= 4 {
-			w.Polyline(run, st)
-		}
-		run = run[:0]
-	}
-	for ci, c := range b.cols {
-		v := s.value(c.tp)
-		if v <= 0 {
-			flush()
-			continue
-		}
-		run = append(run, x(ci), curveLevel(top, v)+s.dy)
-	}
-	flush()
 }
 
 type box struct{ x0, y0, x1, y1 float64 }

@@ -36,10 +36,11 @@ func drawEmotionLane(w *svgw.Writer, m *Map, b band, top float64) {
 	}
 	x := func(i int) float64 { return colX(i) + colW/2 }
 	if m.Overall {
-		drawRuns(w, b, palette.Overall, func(t *Touchpoint) float64 { return t.Overall }, x, top, 0)
+		drawRuns(w, b, palette.Overall, func(t *Touchpoint) float64 { return t.Overall }, x, func(v float64) float64 { return levelY(top, v) })
 	}
 	for pi, p := range m.Personas {
-		drawRuns(w, b, p.Style, personaValue(pi), x, top, nudge(pi, len(m.Personas)))
+		dy := nudge(pi, len(m.Personas))
+		drawRuns(w, b, p.Style, personaValue(pi), x, func(v float64) float64 { return levelY(top, v) + dy })
 	}
 	for ci, c := range b.cols {
 		if c.tp.Overall > 0 && m.Overall {
@@ -73,10 +74,10 @@ func personaValue(pi int) func(*Touchpoint) float64 {
 	}
 }
 
-// drawRuns draws a line through the touchpoints that have a value, broken
-// where one has none: a gap, not a line through a touchpoint the persona
-// never meets.
-func drawRuns(w *svgw.Writer, b band, s palette.Series, value func(*Touchpoint) float64, x func(int) float64, top, dy float64) {
+// drawRuns draws a line through the touchpoints that have a value, at
+// the height y gives it, broken where one has none: a gap, not a line
+// through a touchpoint the persona never meets.
+func drawRuns(w *svgw.Writer, b band, s palette.Series, value func(*Touchpoint) float64, x func(int) float64, y func(float64) float64) {
 	st := svgw.Style{Stroke: s.Color.Hex(), Width: s.Width, Dash: s.Dash}
 	var run []float64
 	flush := func() {
@@ -91,7 +92,7 @@ func drawRuns(w *svgw.Writer, b band, s palette.Series, value func(*Touchpoint) 
 			flush()
 			continue
 		}
-		run = append(run, x(ci), levelY(top, v)+dy)
+		run = append(run, x(ci), y(v))
 	}
 	flush()
 }
